@@ -1,0 +1,57 @@
+/**
+ * One customer as a person reads it: contact fields, identities (their own and those of customers
+ * merged into them), facts as of a time, the merges, and the most recent events.
+ */
+import { AppError } from '../domain/errors.js';
+import { factsAsOf, type Facts } from '../domain/facts.js';
+import type { CustomerStore, CustomerSummary, EventView, IdentityView, MergeView } from './ports.js';
+
+export interface CustomerDetail extends CustomerSummary {
+  mergedInto: number | null;
+  /** Customers merged into this one (their identities and events show here). */
+  mergedIds: number[];
+  asOf: number;
+  facts: Facts;
+  identities: IdentityView[];
+  merges: MergeView[];
+  events: EventView[];
+}
+
+export const getCustomer = async (
+  customers: CustomerStore,
+  ws: number,
+  id: number,
+  opts: { asOf: number; events: number },
+): Promise<CustomerDetail> => {
+  const c = await customers.get(ws, id);
+  if (c === null) throw new AppError('customer_not_found', `no customer ${id} in this workspace`);
+  const group = await customers.groupOf(ws, c.id);
+  const [identities, events, merges] = await Promise.all([
+    customers.identitiesOf(ws, group),
+    customers.timeline(ws, group, { before: null, limit: opts.events }),
+    customers.merges(ws, group),
+  ]);
+  const { state, ...summary } = c;
+  return {
+    ...summary,
+    channels: [...new Set(identities.map((i) => i.kind))].sort(),
+    mergedIds: group.filter((g) => g !== c.id),
+    asOf: opts.asOf,
+    facts: factsAsOf(state, opts.asOf),
+    identities, merges, events,
+  };
+};
+
+/** Finds the one customer an id, handle, email or phone names (following merges to the root). */
+export const findCustomer = async (customers: CustomerStore, ws: number, term: string): Promise<number> => {
+  const ids = await customers.findByTerm(ws, term);
+  const roots = new Set<number>();
+  for (const id of ids) {
+    let c = await customers.get(ws, id);
+    while (c !== null && c.mergedInto !== null) c = await customers.get(ws, c.mergedInto);
+    if (c !== null) roots.add(c.id);
+  }
+  if (roots.size === 0) throw new AppError('customer_not_found', `no customer matches "${term}"`);
+  if (roots.size > 1) throw new AppError('validation_failed', `"${term}" names ${roots.size} customers (${[...roots].join(', ')}); use an id`, { details: { customerIds: [...roots] } });
+  return [...roots][0] as number;
+};

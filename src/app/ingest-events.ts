@@ -1,0 +1,170 @@
+/**
+ * Ingests one batch of parsed events in one transaction: drops duplicates (idempotency on
+ * workspace + source + source id), resolves identities, folds the new events into their customers'
+ * facts and writes it all at once. Every transport (import, API, webhooks, demo) calls this.
+ */
+import { applyEvent, emptyState, orderSetOf, type CustomerState } from '../domain/customer-state.js';
+import type { PulseEvent } from '../domain/event.js';
+import { lookupsFor, resolveIdentities, type CustomerId } from '../domain/identity-resolution.js';
+import { normaliseHandle } from '../domain/identity.js';
+import { convertAmount } from '../domain/money.js';
+import type { CustomerWrite, IngestStore, NewEventRow, StoredCustomer, Workspace } from './ports.js';
+
+export type Outcome = 'accepted' | 'duplicate';
+
+export interface IngestWarning {
+  /** Index of the event in the batch. */
+  index: number;
+  field: string;
+  reason: string;
+}
+
+export interface BatchResult {
+  outcomes: Outcome[];
+  accepted: number;
+  duplicates: number;
+  newCustomers: number;
+  warnings: IngestWarning[];
+  /** Customers whose facts changed (roots, after merges), for whoever reacts to changes. */
+  touchedCustomers: number[];
+}
+
+const eventKey = (e: PulseEvent): string => `${e.source}\u0000${e.sourceId}`;
+
+export const ingestEvents = async (
+  store: IngestStore,
+  workspace: Workspace,
+  events: readonly PulseEvent[],
+  now: number,
+): Promise<BatchResult> => {
+  const outcomes: Outcome[] = events.map(() => 'duplicate');
+  const warnings: IngestWarning[] = [];
+
+  // Within the batch, the first delivery of a source event wins.
+  const firstOf = new Map<string, number>();
+  const fresh: number[] = [];
+  events.forEach((e, i) => {
+    const key = eventKey(e);
+    if (firstOf.has(key)) return;
+    firstOf.set(key, i);
+    fresh.push(i);
+  });
+  const batch = fresh.map((i) => events[i] as PulseEvent);
+
+  return store.ingestTransaction(workspace.id, async (tx) => {
+    const known = await tx.findIdentities(lookupsFor(batch));
+    const resolution = resolveIdentities(batch, known);
+    for (const c of resolution.conflicts) {
+      warnings.push({
+        index: fresh[c.index] as number, field: 'customer',
+        reason: `identities of ${c.customers.filter((id) => id > 0).length > 1 ? 'several customers' : 'another customer'} named together (customers ${c.customers.filter((id) => id > 0).join(', ')}); kept on the first, merge them by hand if they are one person`,
+      });
+    }
+
+    const realIds = await tx.allocateCustomerIds(resolution.newCustomers.length);
+    const idOf = new Map<CustomerId, number>(resolution.newCustomers.map((c, i) => [c.id, realIds[i] as number]));
+    const real = (id: CustomerId): number => (id > 0 ? id : (idOf.get(id) as number));
+
+    const rows: NewEventRow[] = batch.map((e, j) => {
+      let amountWs: number | null = null;
+      if (e.amount !== null && e.currency !== null) {
+        const conv = convertAmount(e.amount, e.currency, workspace.currency, workspace.rates);
+        if (conv.ok) amountWs = conv.amount;
+        else warnings.push({ index: fresh[j] as number, field: 'currency', reason: `no exchange rate from ${e.currency} to ${workspace.currency}; the amount is kept on the event but not counted in spend` });
+      }
+      return {
+        customerId: real(resolution.owners[j] as number), source: e.source, sourceId: e.sourceId, kind: e.kind,
+        channel: e.channel, direction: e.direction, occurredAt: e.occurredAt, text: e.text, lang: e.lang,
+        amount: e.amount, currency: e.currency, amountWs, orderId: e.orderId, threadId: e.threadId,
+        inReplyTo: e.inReplyTo, meta: e.meta === null ? null : JSON.stringify(e.meta), raw: e.raw, ingestedAt: now,
+      };
+    });
+    const inserted = await tx.insertEvents(rows);
+    const kept = rows.map((_, j) => j).filter((j) => inserted[j]);
+    for (const j of kept) outcomes[fresh[j] as number] = 'accepted';
+
+    // Customers and identities are stored only if an event that is stored names them.
+    const keptSet = new Set(kept);
+    const usedOwners = new Set(kept.map((j) => resolution.owners[j] as number));
+    const newCustomers = resolution.newCustomers.filter((c) => usedOwners.has(c.id));
+    const newIdentities = resolution.newIdentities.filter((n) => n.namedBy.some((j) => keptSet.has(j)));
+
+    // Facts go to the root of each owner (the customer it is merged into, if any).
+    const loaded = await loadWithRoots(tx.loadCustomers.bind(tx), [...usedOwners].filter((id) => id > 0));
+    const rootOf = (owner: CustomerId): number => {
+      if (owner < 0) return real(owner);
+      let c = loaded.get(owner) as StoredCustomer;
+      while (c.mergedInto !== null) c = loaded.get(c.mergedInto) as StoredCustomer;
+      return c.id;
+    };
+    const states = new Map<number, { state: CustomerState; orders: Set<string> }>();
+    const stateOf = (id: number) => {
+      let entry = states.get(id);
+      if (entry === undefined) {
+        const state = loaded.get(id)?.state ?? emptyState();
+        entry = { state, orders: orderSetOf(state) };
+        states.set(id, entry);
+      }
+      return entry;
+    };
+    for (const j of kept) {
+      const e = batch[j] as PulseEvent;
+      const row = rows[j] as NewEventRow;
+      const entry = stateOf(rootOf(resolution.owners[j] as number));
+      applyEvent(entry.state, {
+        kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
+        orderKey: e.orderId ?? `${e.source}:${e.sourceId}`,
+      }, entry.orders);
+    }
+
+    // A new customer's contact fields: the first email and phone its stored events gave.
+    const contacts = new Map<number, { email: string | null; phone: string | null }>();
+    for (const j of kept) {
+      const owner = real(resolution.owners[j] as number);
+      const c = contacts.get(owner) ?? { email: null, phone: null };
+      for (const i of (batch[j] as PulseEvent).customer.identities) {
+        if (i.kind === 'email') c.email ??= i.externalId;
+        if (i.kind === 'phone') c.phone ??= i.externalId;
+      }
+      contacts.set(owner, c);
+    }
+    const contactOf = (id: number) => contacts.get(id) ?? { email: null, phone: null };
+    const inserts: CustomerWrite[] = newCustomers.map((c) => {
+      const id = real(c.id);
+      return { id, displayName: c.name, ...contactOf(id), state: stateOf(id).state, now };
+    });
+    const updates: CustomerWrite[] = [];
+    for (const [id, entry] of states) {
+      const stored = loaded.get(id);
+      if (stored === undefined) continue;
+      updates.push({ id, displayName: stored.displayName, email: stored.email, phone: stored.phone, state: entry.state, now });
+    }
+    await tx.insertCustomers(inserts);
+    await tx.updateCustomers(updates);
+    await tx.insertIdentities(newIdentities.map((n) => ({
+      customerId: real(n.owner), kind: n.identity.kind, externalId: n.identity.externalId, handle: n.identity.handle,
+      handleKey: n.identity.handle === null ? null : normaliseHandle(n.identity.handle), verified: n.identity.verified,
+      linkSource: n.linkSource, confidence: n.confidence, createdAt: now,
+    })));
+
+    return {
+      outcomes, accepted: kept.length, duplicates: events.length - kept.length, newCustomers: inserts.length,
+      warnings, touchedCustomers: [...states.keys()],
+    };
+  });
+};
+
+/** Loads customers and, following merged_into, the customers they are merged into. */
+const loadWithRoots = async (
+  load: (ids: number[]) => Promise<Map<number, StoredCustomer>>,
+  ids: number[],
+): Promise<Map<number, StoredCustomer>> => {
+  const all = new Map<number, StoredCustomer>();
+  let pending = ids;
+  while (pending.length > 0) {
+    const got = await load(pending);
+    for (const [id, c] of got) all.set(id, c);
+    pending = [...new Set([...got.values()].map((c) => c.mergedInto).filter((m): m is number => m !== null && !all.has(m)))];
+  }
+  return all;
+};

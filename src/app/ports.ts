@@ -1,0 +1,196 @@
+/**
+ * The narrow interfaces the use cases need from the store. The store adapters (SQLite, PostgreSQL)
+ * implement them; use cases never see a driver.
+ */
+import type { CustomerState } from '../domain/customer-state.js';
+import type { Rates } from '../domain/money.js';
+
+export interface Workspace {
+  id: number;
+  slug: string;
+  name: string;
+  currency: string;
+  rates: Rates;
+  createdAt: number;
+}
+
+/** One identity look-up of a batch: by external id, or by normalised handle. */
+export interface IdentityLookup {
+  key: string;
+  kind: string;
+  externalId: string | null;
+  handleKey: string | null;
+}
+
+export interface NewEventRow {
+  customerId: number;
+  source: string;
+  sourceId: string;
+  kind: string;
+  channel: string;
+  direction: string;
+  occurredAt: number;
+  text: string | null;
+  lang: string | null;
+  amount: number | null;
+  currency: string | null;
+  amountWs: number | null;
+  orderId: string | null;
+  threadId: string | null;
+  inReplyTo: string | null;
+  meta: string | null;
+  raw: string;
+  ingestedAt: number;
+}
+
+export interface NewIdentityRow {
+  customerId: number;
+  kind: string;
+  externalId: string | null;
+  handle: string | null;
+  handleKey: string | null;
+  verified: boolean;
+  linkSource: string;
+  confidence: number;
+  createdAt: number;
+}
+
+export interface StoredCustomer {
+  id: number;
+  mergedInto: number | null;
+  displayName: string | null;
+  email: string | null;
+  phone: string | null;
+  state: CustomerState;
+}
+
+/** What is written back for a customer after a batch: its contact fields and its folded state. */
+export interface CustomerWrite {
+  id: number;
+  displayName: string | null;
+  email: string | null;
+  phone: string | null;
+  state: CustomerState;
+  now: number;
+}
+
+/** The operations of one ingestion transaction; every call is batch-shaped. */
+export interface IngestTx {
+  findIdentities(lookups: IdentityLookup[]): Promise<Map<string, number>>;
+  allocateCustomerIds(count: number): Promise<number[]>;
+  /** Inserts events that are not in the log yet; answers, per row, whether it was new. */
+  insertEvents(rows: NewEventRow[]): Promise<boolean[]>;
+  loadCustomers(ids: number[]): Promise<Map<number, StoredCustomer>>;
+  insertCustomers(rows: CustomerWrite[]): Promise<void>;
+  updateCustomers(rows: CustomerWrite[]): Promise<void>;
+  insertIdentities(rows: NewIdentityRow[]): Promise<void>;
+}
+
+export interface IngestStore {
+  /** Runs `fn` in one write transaction: all of the batch is stored, or none of it. */
+  ingestTransaction<T>(workspaceId: number, fn: (tx: IngestTx) => Promise<T>): Promise<T>;
+}
+
+export interface WorkspaceStore {
+  findBySlug(slug: string): Promise<Workspace | null>;
+  /** Creates the workspace; if another process created it meanwhile, returns that one. */
+  create(input: Omit<Workspace, 'id'>): Promise<Workspace>;
+  list(): Promise<Workspace[]>;
+  /** Deletes the workspace and every row that belongs to it. */
+  remove(id: number): Promise<void>;
+}
+
+export interface CustomerSummary {
+  id: number;
+  displayName: string | null;
+  email: string | null;
+  phone: string | null;
+  channels: string[];
+  eventsCount: number;
+  interactions: number;
+  purchases: number;
+  spendTotal: number;
+  firstSeenAt: number | null;
+  lastSeenAt: number | null;
+}
+
+export interface IdentityView {
+  id: number;
+  customerId: number;
+  kind: string;
+  externalId: string | null;
+  handle: string | null;
+  verified: boolean;
+  linkSource: string;
+  confidence: number;
+  createdAt: number;
+}
+
+export interface EventView {
+  id: number;
+  customerId: number;
+  source: string;
+  sourceId: string;
+  kind: string;
+  channel: string;
+  direction: string;
+  occurredAt: number;
+  text: string | null;
+  lang: string | null;
+  amount: number | null;
+  currency: string | null;
+  orderId: string | null;
+  threadId: string | null;
+  inReplyTo: string | null;
+  meta: Record<string, unknown> | null;
+}
+
+export interface MergeView {
+  id: number;
+  targetId: number;
+  mergedId: number;
+  linkSource: string;
+  confidence: number;
+  reason: string | null;
+  actor: string;
+  createdAt: number;
+  undoneAt: number | null;
+  undoneBy: string | null;
+}
+
+export interface CustomerRecord extends CustomerSummary {
+  mergedInto: number | null;
+  state: CustomerState;
+}
+
+/** Event fields the fact fold needs, for rebuilding a customer's state from the log. */
+export interface FactRow {
+  kind: string;
+  direction: 'in' | 'out';
+  occurredAt: number;
+  amountWs: number | null;
+  orderKey: string;
+}
+
+export interface CustomerStore {
+  list(workspaceId: number, query: { q: string | null; limit: number; offset: number }): Promise<{ items: CustomerSummary[]; total: number }>;
+  get(workspaceId: number, id: number): Promise<CustomerRecord | null>;
+  /** Customers an identity term names: an id, a handle (with or without @), an email or a phone. */
+  findByTerm(workspaceId: number, term: string): Promise<number[]>;
+  identitiesOf(workspaceId: number, customerIds: number[]): Promise<IdentityView[]>;
+  timeline(workspaceId: number, customerIds: number[], page: { before: number | null; limit: number }): Promise<EventView[]>;
+  /** The customer and every customer merged into it, directly or through others. */
+  groupOf(workspaceId: number, rootId: number): Promise<number[]>;
+  factRows(workspaceId: number, customerIds: number[]): Promise<FactRow[]>;
+  merges(workspaceId: number, customerIds: number[]): Promise<MergeView[]>;
+  count(workspaceId: number): Promise<{ customers: number; events: number }>;
+}
+
+export interface MergeStore {
+  /** Records the merge and points `mergedId` at `targetId`; in one transaction with the new states. */
+  merge(workspaceId: number, input: { targetId: number; mergedId: number; linkSource: string; confidence: number; reason: string | null; actor: string; now: number },
+    states: Map<number, CustomerState>): Promise<MergeView>;
+  findMerge(workspaceId: number, mergeId: number): Promise<MergeView | null>;
+  /** Marks the merge undone and clears `merged_into`; in one transaction with the new states. */
+  unmerge(workspaceId: number, merge: MergeView, by: string, now: number, states: Map<number, CustomerState>): Promise<MergeView>;
+}

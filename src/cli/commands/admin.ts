@@ -1,0 +1,47 @@
+/** `pulse demo`, `pulse migrate`, `pulse workspaces`: setting up and looking after a store. */
+import type { Command } from 'commander';
+import { seedDemo } from '../../ingest/seed-demo.js';
+import { migrateDown, migrateToLatest } from '../../store/migrate.js';
+import { isoOrNull, printJson, printTable } from '../output.js';
+import { intOption, runCommand } from '../run.js';
+
+export const registerAdmin = (program: Command): void => {
+  program
+    .command('demo')
+    .description('(re)create the demo workspace: a Danish bicycle maker with a few thousand customers')
+    .option('--seed <n>', 'random seed (same seed, same data)', intOption('--seed', 0, 2 ** 31), 1)
+    .option('--customers <n>', 'how many customers', intOption('--customers', 10, 1_000_000), 3000)
+    .option('--json', 'print JSON')
+    .action((flags: { seed: number; customers: number; json?: boolean }) =>
+      runCommand(async (ctx) => {
+        const summary = await seedDemo(ctx.repos, { seed: flags.seed, customers: flags.customers, now: ctx.now(), batchSize: ctx.config.PULSE_BATCH_SIZE, clock: ctx.now });
+        if (flags.json) return printJson(summary);
+        process.stdout.write(`Demo workspace "${summary.workspace}": ${summary.customers} customers, ${summary.events} events (${(summary.durationMs / 1000).toFixed(1)} s)\n`);
+      }),
+    );
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date (or one step down)')
+    .option('--down', 'undo the latest migration')
+    .action((flags: { down?: boolean }) =>
+      runCommand(async (ctx) => {
+        // openContext has already migrated to the latest; report it, or step down.
+        const names = flags.down ? await migrateDown(ctx.store.db) : await migrateToLatest(ctx.store.db);
+        process.stdout.write(flags.down ? `Reverted: ${names.join(', ') || '(nothing)'}\n` : `Schema is up to date (${ctx.store.dialect}).\n`);
+      }),
+    );
+
+  program
+    .command('workspaces')
+    .description('list workspaces')
+    .option('--json', 'print JSON')
+    .action((flags: { json?: boolean }) =>
+      runCommand(async (ctx) => {
+        const list = await ctx.repos.workspaces.list();
+        const rows = await Promise.all(list.map(async (w) => ({ slug: w.slug, name: w.name, currency: w.currency, ...(await ctx.repos.customers.count(w.id)), created: isoOrNull(w.createdAt) })));
+        if (flags.json) printJson(rows);
+        else printTable(rows);
+      }),
+    );
+};

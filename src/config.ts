@@ -1,0 +1,42 @@
+/**
+ * Configuration: the only reader of process.env. Parsed once, with a description and a default for
+ * every variable so the embedded mode needs no set-up; on error it lists every problem.
+ */
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'expected sqlite:PATH or postgres://…')
+    .default('sqlite:./data/pulse.db')
+    .describe('Where data lives: sqlite:PATH (embedded, the default) or postgres://user@host:port/db'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of `pulse serve`'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface `pulse serve` listens on (0.0.0.0 for every interface)'),
+  PULSE_WORKSPACE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a slug: lower-case letters, digits, dashes')
+    .default('demo')
+    .describe('Workspace slug the CLI uses when --workspace is not given'),
+  PULSE_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('EUR').describe('Currency of a workspace created on first use'),
+  PULSE_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto').describe('`pulse serve`: seed the demo workspace when it is empty (auto), every start (always), or not at all'),
+  PULSE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5_000).describe('Events per ingestion transaction'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Server log level'),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Every variable with its description and default, for `--help` and the README. */
+export const describeConfig = (): { name: string; description: string; default: unknown }[] =>
+  Object.entries(ConfigSchema.shape).map(([name, schema]) => ({
+    name,
+    description: schema.description ?? '',
+    default: schema.parse(undefined),
+  }));
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  process.stderr.write(`pulse: invalid configuration:\n${problems}\n`);
+  process.exit(78);
+};

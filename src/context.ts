@@ -1,0 +1,23 @@
+/**
+ * What every process role needs: the configuration, an open and migrated store, and the
+ * repositories over it. Server, CLI and workers all start from here.
+ */
+import type { Config } from './config.js';
+import { migrateToLatest } from './store/migrate.js';
+import { openStore, type Store } from './store/db.js';
+import { repositoriesFor, type Repositories } from './store/repositories.js';
+
+export interface Context {
+  config: Config;
+  store: Store;
+  repos: Repositories;
+  /** The clock, injected so tests and `--as-of` control time. */
+  now: () => number;
+  close(): Promise<void>;
+}
+
+export const openContext = async (config: Config, opts: { migrate?: boolean } = {}): Promise<Context> => {
+  const store = openStore(config.DATABASE_URL);
+  if (opts.migrate !== false) await migrateToLatest(store.db);
+  return { config, store, repos: repositoriesFor(store), now: () => Date.now(), close: () => store.close() };
+};

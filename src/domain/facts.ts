@@ -1,0 +1,95 @@
+/**
+ * Facts: the named numbers rules and people read about a customer, derived from their state as of a
+ * given instant. Windowed facts (`_7d`, `_30d`, `_90d`, `_365d`) count whole UTC days: the window of
+ * N days as of T is the N days ending with T's day (T's day included).
+ */
+import { KNOWN_EVENT_KINDS } from './event.js';
+import { emptyState, type CustomerState } from './customer-state.js';
+import { DAY_MS, epochDay, epochWeekOfDay } from './time.js';
+
+export const WINDOWS = [7, 30, 90, 365] as const;
+
+export type Facts = Record<string, number | null>;
+
+/** Fact name for a count of one kind: `comment` → `comments`. */
+export const kindFact = (kind: string): string => `${kind}s`;
+
+interface FactDoc { name: string; description: string; windowed: boolean }
+
+/** The catalogue: every fact name with what it means (shown in docs and beside rule editors). */
+export const FACT_CATALOGUE: readonly FactDoc[] = [
+  { name: 'events', description: 'events of any kind, either direction', windowed: true },
+  { name: 'interactions', description: 'active inbound events (post, comment, message, review, share, mention, newsletter_signup, purchase, idea, vote)', windowed: true },
+  { name: 'active_weeks', description: 'distinct ISO weeks with at least one interaction', windowed: true },
+  { name: 'purchases', description: 'distinct order ids of purchase events', windowed: true },
+  { name: 'refunds', description: 'refund events', windowed: true },
+  { name: 'spend_total', description: 'net spend over all time: purchase amounts minus refund amounts, in the workspace currency', windowed: false },
+  { name: 'spend', description: 'net spend within the window (spend_7d, spend_30d, spend_90d, spend_365d)', windowed: true },
+  { name: 'spend_gross', description: 'purchase amounts over all time, before refunds', windowed: false },
+  { name: 'days_since_first_seen', description: 'whole days from the first event to the as-of time', windowed: false },
+  { name: 'days_since_last_activity', description: 'whole days from the latest event to the as-of time', windowed: false },
+  { name: 'days_since_last_interaction', description: 'whole days from the latest interaction to the as-of time', windowed: false },
+  ...KNOWN_EVENT_KINDS.filter((k) => k !== 'purchase' && k !== 'refund').map((k) => ({
+    name: kindFact(k), description: `${k} events`, windowed: true,
+  })),
+];
+
+/** Every fact name that exists, as of any state. */
+export const factNames = (): string[] => Object.keys(factsAsOf(emptyState(), 0));
+
+const daysBetween = (from: number | null, to: number): number | null =>
+  from === null ? null : Math.floor((to - from) / DAY_MS);
+
+/**
+ * Computes every fact of a customer as of `asOf` (epoch ms). Events after `asOf` do not count in
+ * windows; totals are lifetime totals.
+ */
+export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
+  const today = epochDay(asOf);
+  const facts: Facts = {
+    events: state.events,
+    interactions: state.interactions,
+    purchases: state.orders.length,
+    refunds: state.kinds.refund ?? 0,
+    spend_total: Math.round((state.spendGross - state.refunded) * 100) / 100,
+    spend_gross: state.spendGross,
+    days_since_first_seen: daysBetween(state.firstAt, asOf),
+    days_since_last_activity: daysBetween(state.lastAt, asOf),
+    days_since_last_interaction: daysBetween(state.lastInteractionAt, asOf),
+  };
+  for (const kind of KNOWN_EVENT_KINDS) if (kind !== 'purchase' && kind !== 'refund') facts[kindFact(kind)] = 0;
+  for (const [kind, n] of Object.entries(state.kinds)) if (kind !== 'purchase' && kind !== 'refund') facts[kindFact(kind)] = n;
+
+  const allWeeks = new Set<number>();
+  const windowWeeks = WINDOWS.map(() => new Set<number>());
+  const sums = WINDOWS.map(() => ({ e: 0, i: 0, s: 0, k: {} as Record<string, number> }));
+  for (const [dayKey, b] of Object.entries(state.days)) {
+    const day = Number(dayKey);
+    const week = epochWeekOfDay(day);
+    if (b.i > 0) allWeeks.add(week);
+    const age = today - day;
+    if (age < 0) continue;
+    WINDOWS.forEach((w, idx) => {
+      if (age >= w) return;
+      const sum = sums[idx]!;
+      sum.e += b.e;
+      sum.i += b.i;
+      sum.s += b.s;
+      for (const [k, n] of Object.entries(b.k)) sum.k[k] = (sum.k[k] ?? 0) + n;
+      if (b.i > 0) windowWeeks[idx]!.add(week);
+    });
+  }
+  facts.active_weeks = allWeeks.size;
+  WINDOWS.forEach((w, idx) => {
+    const sum = sums[idx]!;
+    facts[`events_${w}d`] = sum.e;
+    facts[`interactions_${w}d`] = sum.i;
+    facts[`active_weeks_${w}d`] = windowWeeks[idx]!.size;
+    facts[`spend_${w}d`] = Math.round(sum.s * 100) / 100;
+    facts[`purchases_${w}d`] = sum.k.purchase ?? 0;
+    facts[`refunds_${w}d`] = sum.k.refund ?? 0;
+    for (const kind of KNOWN_EVENT_KINDS) if (kind !== 'purchase' && kind !== 'refund') facts[`${kindFact(kind)}_${w}d`] = 0;
+    for (const [kind, n] of Object.entries(sum.k)) if (kind !== 'purchase' && kind !== 'refund') facts[`${kindFact(kind)}_${w}d`] = n;
+  });
+  return facts;
+};

@@ -1,0 +1,47 @@
+/**
+ * Builds the HTTP server from its dependencies: the API under /api/v1 and, in production, the built
+ * web UI (web/dist) with a fallback to index.html for client-side routes.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Context } from '../context.js';
+import { errorHandler } from './errors.js';
+import { customerRoutes } from './routes/customers.js';
+import { workspaceRoutes } from './routes/workspaces.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export const buildApp = async (ctx: Context, opts: { logger?: boolean; webDist?: string | null } = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.LOG_LEVEL },
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+  await app.register(async (api) => {
+    await workspaceRoutes(api, ctx);
+    await customerRoutes(api, ctx);
+  });
+
+  const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
+  if (webDist !== null && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+  }
+  return app;
+};

@@ -1,0 +1,141 @@
+/** Reading customers: lists, one customer with identities and timeline, look-up by identity. */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { CustomerStore, EventView, IdentityView, MergeView } from '../app/ports.js';
+import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
+import { parseState } from './customer-row.js';
+import type { MergeTable, Tables } from './tables.js';
+
+const parseMeta = (meta: string | null): Record<string, unknown> | null => {
+  if (meta === null) return null;
+  const value: unknown = JSON.parse(meta);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+};
+
+export const toMergeView = (r: Selectable<MergeTable>): MergeView => ({
+  id: r.id, targetId: r.target_id, mergedId: r.merged_id, linkSource: r.link_source, confidence: r.confidence,
+  reason: r.reason, actor: r.actor, createdAt: r.created_at, undoneAt: r.undone_at, undoneBy: r.undone_by,
+});
+
+export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
+  const channelsOf = async (ids: number[]): Promise<Map<number, string[]>> => {
+    const out = new Map<number, string[]>();
+    if (ids.length === 0) return out;
+    const rows = await db.selectFrom('identities').select(['customer_id', 'kind']).distinct().where('customer_id', 'in', ids).execute();
+    for (const r of rows) out.set(r.customer_id, [...(out.get(r.customer_id) ?? []), r.kind].sort());
+    return out;
+  };
+
+  const summaryColumns = ['id', 'display_name', 'email', 'phone', 'events_count', 'interactions', 'purchases', 'spend_total', 'first_seen_at', 'last_seen_at'] as const;
+
+  return {
+    async list(ws, { q, limit, offset }) {
+      let query = db.selectFrom('customers').where('workspace_id', '=', ws).where('merged_into', 'is', null);
+      if (q !== null && q.trim() !== '') {
+        const like = `%${q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const handle = normaliseHandle(q);
+        query = query.where((eb) => eb.or([
+          eb(sql`lower(display_name)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(email)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`phone`, 'like', sql`${like} escape '\\'`),
+          eb('id', 'in', eb.selectFrom('identities').select('customer_id').where('workspace_id', '=', ws)
+            .where((i) => i.or([i('handle_key', '=', handle), i('external_id', '=', q.trim())]))),
+        ]));
+      }
+      const [{ total }] = (await query.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+      const rows = await query.select(summaryColumns).orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      const channels = await channelsOf(rows.map((r) => r.id));
+      return {
+        total: Number(total),
+        items: rows.map((r) => ({
+          id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
+          eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
+          firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at,
+        })),
+      };
+    },
+
+    async get(ws, id) {
+      const r = await db.selectFrom('customers').select([...summaryColumns, 'merged_into', 'state']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
+      if (r === undefined) return null;
+      const channels = await channelsOf([r.id]);
+      return {
+        id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
+        eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
+        firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, mergedInto: r.merged_into, state: parseState(r.state, r.id),
+      };
+    },
+
+    async findByTerm(ws, term) {
+      const t = term.trim();
+      const ids = new Set<number>();
+      if (/^\d+$/.test(t)) {
+        const byId = await db.selectFrom('customers').select('id').where('workspace_id', '=', ws).where('id', '=', Number(t)).executeTakeFirst();
+        if (byId) ids.add(byId.id);
+      }
+      const rows = await db.selectFrom('identities').select('customer_id').where('workspace_id', '=', ws)
+        .where((eb) => eb.or([
+          eb('external_id', '=', t),
+          eb.and([eb('kind', '=', 'email'), eb('external_id', '=', normaliseEmail(t))]),
+          eb.and([eb('kind', '=', 'phone'), eb('external_id', '=', normalisePhone(t))]),
+          eb('handle_key', '=', normaliseHandle(t)),
+        ])).execute();
+      for (const r of rows) ids.add(r.customer_id);
+      return [...ids];
+    },
+
+    async identitiesOf(ws, customerIds) {
+      if (customerIds.length === 0) return [];
+      const rows = await db.selectFrom('identities').selectAll().where('workspace_id', '=', ws).where('customer_id', 'in', customerIds).orderBy('id').execute();
+      return rows.map((r): IdentityView => ({
+        id: r.id, customerId: r.customer_id, kind: r.kind, externalId: r.external_id, handle: r.handle,
+        verified: r.verified === 1, linkSource: r.link_source, confidence: r.confidence, createdAt: r.created_at,
+      }));
+    },
+
+    async timeline(ws, customerIds, { before, limit }) {
+      if (customerIds.length === 0) return [];
+      let query = db.selectFrom('events').select(['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'])
+        .where('workspace_id', '=', ws).where('customer_id', 'in', customerIds);
+      if (before !== null) query = query.where('occurred_at', '<', before);
+      const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((r): EventView => ({
+        id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
+        direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang, amount: r.amount, currency: r.currency,
+        orderId: r.order_id, threadId: r.thread_id, inReplyTo: r.in_reply_to, meta: parseMeta(r.meta),
+      }));
+    },
+
+    async groupOf(ws, rootId) {
+      const group = [rootId];
+      for (let frontier = [rootId]; frontier.length > 0;) {
+        const rows = await db.selectFrom('customers').select('id').where('workspace_id', '=', ws).where('merged_into', 'in', frontier).execute();
+        frontier = rows.map((r) => r.id).filter((id) => !group.includes(id));
+        group.push(...frontier);
+      }
+      return group;
+    },
+
+    async factRows(ws, customerIds) {
+      if (customerIds.length === 0) return [];
+      const rows = await db.selectFrom('events').select(['kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id'])
+        .where('workspace_id', '=', ws).where('customer_id', 'in', customerIds).execute();
+      return rows.map((r) => ({
+        kind: r.kind, direction: r.direction === 'out' ? 'out' : 'in', occurredAt: r.occurred_at, amountWs: r.amount_ws,
+        orderKey: r.order_id ?? `${r.source}:${r.source_id}`,
+      }));
+    },
+
+    async merges(ws, customerIds) {
+      if (customerIds.length === 0) return [];
+      const rows = await db.selectFrom('merges').selectAll().where('workspace_id', '=', ws)
+        .where((eb) => eb.or([eb('target_id', 'in', customerIds), eb('merged_id', 'in', customerIds)])).orderBy('id', 'desc').execute();
+      return rows.map(toMergeView);
+    },
+
+    async count(ws) {
+      const c = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+      const e = await db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow();
+      return { customers: Number(c.n), events: Number(e.n) };
+    },
+  };
+};

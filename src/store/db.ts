@@ -1,0 +1,54 @@
+/**
+ * Opens the store named by DATABASE_URL: SQLite (better-sqlite3, WAL) embedded by default, or
+ * PostgreSQL (pg pool). Kysely serves every query but the ingestion hot path, which gets the raw
+ * driver (a dedicated SQLite writer connection, or the pg pool) to write batches at the store's speed.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DialectName } from './dialect.js';
+import type { Tables } from './tables.js';
+
+export type Store =
+  | { dialect: 'sqlite'; db: Kysely<Tables>; path: string; writer: Database.Database; close(): Promise<void> }
+  | { dialect: 'postgres'; db: Kysely<Tables>; pool: pg.Pool; close(): Promise<void> };
+
+// bigint columns hold epoch milliseconds and counters, well within Number's exact range.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+const openSqlite = (path: string): Database.Database => {
+  const conn = new Database(path);
+  conn.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a committed batch survives a crash of Pulse; only an OS crash may lose the last ones.
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('busy_timeout = 10000');
+  conn.pragma('cache_size = -262144');
+  conn.pragma('temp_store = MEMORY');
+  conn.pragma('foreign_keys = ON');
+  return conn;
+};
+
+export const dialectOf = (url: string): DialectName => (url.startsWith('sqlite:') ? 'sqlite' : 'postgres');
+
+export const openStore = (databaseUrl: string): Store => {
+  if (dialectOf(databaseUrl) === 'sqlite') {
+    const raw = databaseUrl.slice('sqlite:'.length);
+    const path = raw === ':memory:' ? raw : resolve(raw);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const reader = openSqlite(path);
+    const writer = path === ':memory:' ? reader : openSqlite(path);
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: reader }) });
+    return {
+      dialect: 'sqlite', db, path, writer,
+      close: async () => {
+        await db.destroy();
+        if (writer.open) writer.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { dialect: 'postgres', db, pool, close: () => db.destroy() };
+};

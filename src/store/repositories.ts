@@ -1,0 +1,22 @@
+/** Builds every port implementation over an open store. */
+import type { CustomerStore, IngestStore, MergeStore, WorkspaceStore } from '../app/ports.js';
+import { customerRepo } from './customer-repo.js';
+import type { Store } from './db.js';
+import { mergeRepo } from './merge-repo.js';
+import { postgresIngestStore } from './postgres-ingest.js';
+import { sqliteIngestStore } from './sqlite-ingest.js';
+import { workspaceRepo } from './workspace-repo.js';
+
+export interface Repositories {
+  workspaces: WorkspaceStore;
+  customers: CustomerStore;
+  merges: MergeStore;
+  ingest: IngestStore;
+}
+
+export const repositoriesFor = (store: Store): Repositories => ({
+  workspaces: workspaceRepo(store.db),
+  customers: customerRepo(store.db),
+  merges: mergeRepo(store.db),
+  ingest: store.dialect === 'sqlite' ? sqliteIngestStore(store.writer) : postgresIngestStore(store.pool),
+});

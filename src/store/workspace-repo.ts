@@ -1,0 +1,39 @@
+/** Workspaces in the store. Settings are JSON, parsed with a schema when read back. */
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import type { Workspace, WorkspaceStore } from '../app/ports.js';
+import type { Tables, WorkspaceTable } from './tables.js';
+
+const SettingsSchema = z.object({ rates: z.record(z.string(), z.number().positive()).default({}) });
+
+const toWorkspace = (row: Selectable<WorkspaceTable>): Workspace => ({
+  id: row.id, slug: row.slug, name: row.name, currency: row.currency,
+  rates: SettingsSchema.parse(JSON.parse(row.settings)).rates, createdAt: row.created_at,
+});
+
+export const workspaceRepo = (db: Kysely<Tables>): WorkspaceStore => ({
+  async findBySlug(slug) {
+    const row = await db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row === undefined ? null : toWorkspace(row);
+  },
+  async create(input) {
+    await db
+      .insertInto('workspaces')
+      .values({ slug: input.slug, name: input.name, currency: input.currency, settings: JSON.stringify({ rates: input.rates }), created_at: input.createdAt })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    const row = await db.selectFrom('workspaces').selectAll().where('slug', '=', input.slug).executeTakeFirstOrThrow();
+    return toWorkspace(row);
+  },
+  async list() {
+    return (await db.selectFrom('workspaces').selectAll().orderBy('id').execute()).map(toWorkspace);
+  },
+  async remove(id) {
+    await db.transaction().execute(async (trx) => {
+      for (const table of ['events', 'identities', 'merges', 'customers'] as const) {
+        await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
+      }
+      await trx.deleteFrom('workspaces').where('id', '=', id).execute();
+    });
+  },
+});
