@@ -79,8 +79,8 @@ export const ingestEvents = async (
         inReplyTo: e.inReplyTo, meta: e.meta === null ? null : JSON.stringify(e.meta), raw: e.raw, ingestedAt: now,
       };
     });
-    const inserted = await tx.insertEvents(rows);
-    const kept = rows.map((_, j) => j).filter((j) => inserted[j]);
+    const eventIds = await tx.insertEvents(rows);
+    const kept = rows.map((_, j) => j).filter((j) => eventIds[j] !== null);
     for (const j of kept) outcomes[fresh[j] as number] = 'accepted';
 
     // Customers and identities are stored only if an event that is stored names them.
@@ -107,14 +107,21 @@ export const ingestEvents = async (
       }
       return entry;
     };
+    const dayEvents = new Map<number, Map<number, number[]>>();
     for (const j of kept) {
       const e = batch[j] as PulseEvent;
       const row = rows[j] as NewEventRow;
-      const entry = stateOf(rootOf(resolution.owners[j] as number));
-      applyEvent(entry.state, {
+      const root = rootOf(resolution.owners[j] as number);
+      const entry = stateOf(root);
+      const day = applyEvent(entry.state, {
         kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
         orderKey: e.orderId ?? `${e.source}:${e.sourceId}`,
       }, entry.orders);
+      let days = dayEvents.get(root);
+      if (days === undefined) dayEvents.set(root, (days = new Map()));
+      const ids = days.get(day);
+      if (ids === undefined) days.set(day, [eventIds[j] as number]);
+      else ids.push(eventIds[j] as number);
     }
 
     // A new customer's contact fields: the first email and phone its stored events gave.
@@ -131,13 +138,13 @@ export const ingestEvents = async (
     const contactOf = (id: number) => contacts.get(id) ?? { email: null, phone: null };
     const inserts: CustomerWrite[] = newCustomers.map((c) => {
       const id = real(c.id);
-      return { id, displayName: c.name, ...contactOf(id), state: stateOf(id).state, now };
+      return { id, displayName: c.name, ...contactOf(id), state: stateOf(id).state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now };
     });
     const updates: CustomerWrite[] = [];
     for (const [id, entry] of states) {
       const stored = loaded.get(id);
       if (stored === undefined) continue;
-      updates.push({ id, displayName: stored.displayName, email: stored.email, phone: stored.phone, state: entry.state, now });
+      updates.push({ id, displayName: stored.displayName, email: stored.email, phone: stored.phone, state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now });
     }
     await tx.insertCustomers(inserts);
     await tx.updateCustomers(updates);

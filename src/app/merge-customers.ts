@@ -3,17 +3,25 @@
  * merged customer at the target and rebuilds the target's facts from the union of their events, so
  * undoing it restores both exactly.
  */
-import { rebuildState, type CustomerState } from '../domain/customer-state.js';
+import { rebuildState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
-import type { CustomerRecord, CustomerStore, MergeStore, MergeView } from './ports.js';
+import { epochDay } from '../domain/time.js';
+import type { CustomerRecord, CustomerStore, FactRow, MergeStore, MergeView, RebuiltState } from './ports.js';
 
 export interface MergeDeps {
   customers: CustomerStore;
   merges: MergeStore;
 }
 
-const stateOfGroup = async (customers: CustomerStore, ws: number, ids: number[]): Promise<CustomerState> =>
-  rebuildState((await customers.factRows(ws, ids)).map((r) => ({ ...r, amount: r.amountWs })));
+/** Folds events from scratch into a state, and indexes their ids by day (the timeline). */
+const rebuild = (rows: FactRow[]): RebuiltState => {
+  const dayEvents = new Map<number, number[]>();
+  for (const r of rows) {
+    const day = epochDay(r.occurredAt);
+    dayEvents.set(day, [...(dayEvents.get(day) ?? []), r.id]);
+  }
+  return { state: rebuildState(rows.map((r) => ({ ...r, amount: r.amountWs }))), dayEvents };
+};
 
 const rootOf = async (customers: CustomerStore, ws: number, c: CustomerRecord): Promise<CustomerRecord> => {
   let current = c;
@@ -46,12 +54,12 @@ export const mergeCustomers = async (
       throw new AppError('already_merged', `customer ${c.id} is merged into customer ${root.id}; merge with ${root.id} instead`, { details: { customerId: c.id, rootId: root.id } });
     }
   }
-  const group = [...(await deps.customers.groupOf(ws, target.id)), ...(await deps.customers.groupOf(ws, merged.id))];
-  const state = await stateOfGroup(deps.customers, ws, group);
+  // Both are roots: their timelines hold every event of their groups.
+  const rebuilt = rebuild(await deps.customers.factRows(ws, [target.id, merged.id]));
   return deps.merges.merge(ws, {
     targetId: target.id, mergedId: merged.id, linkSource: input.linkSource ?? 'manual', confidence: input.confidence ?? 1,
     reason: input.reason ?? null, actor: input.actor, now,
-  }, new Map([[target.id, state]]));
+  }, new Map([[target.id, rebuilt]]));
 };
 
 /** Undoes a merge, named by its id or by the customer that was merged away. */
@@ -76,12 +84,12 @@ export const unmergeCustomers = async (
 
   const merged = await load(deps.customers, ws, merge.mergedId);
   const formerRoot = await rootOf(deps.customers, ws, await load(deps.customers, ws, merge.targetId));
-  const rootGroup = (await deps.customers.groupOf(ws, formerRoot.id));
-  const mergedGroup = await deps.customers.groupOf(ws, merged.id);
-  const remaining = rootGroup.filter((id) => !mergedGroup.includes(id));
-  const states = new Map<number, CustomerState>([
-    [formerRoot.id, await stateOfGroup(deps.customers, ws, remaining)],
-    [merged.id, await stateOfGroup(deps.customers, ws, mergedGroup)],
+  // The root's timeline holds every event of its group; split off those of the merged subtree.
+  const mergedGroup = new Set(await deps.customers.groupOf(ws, merged.id));
+  const rows = await deps.customers.factRows(ws, [formerRoot.id]);
+  const states = new Map<number, RebuiltState>([
+    [formerRoot.id, rebuild(rows.filter((r) => !mergedGroup.has(r.customerId)))],
+    [merged.id, rebuild(rows.filter((r) => mergedGroup.has(r.customerId)))],
   ]);
   return deps.merges.unmerge(ws, merge, input.actor, now, states);
 };

@@ -71,6 +71,13 @@ export interface CustomerWrite {
   email: string | null;
   phone: string | null;
   state: CustomerState;
+  /**
+   * Ids of the events this write adds, per day. Each day row keeps its events' ids: the day rows
+   * are the customer's timeline index, so the event log needs no per-customer index.
+   */
+  dayEvents: Map<number, number[]>;
+  /** Replace every stored day row (a rebuild) instead of appending to the touched ones. */
+  replaceDays: boolean;
   now: number;
 }
 
@@ -78,8 +85,8 @@ export interface CustomerWrite {
 export interface IngestTx {
   findIdentities(lookups: IdentityLookup[]): Promise<Map<string, number>>;
   allocateCustomerIds(count: number): Promise<number[]>;
-  /** Inserts events that are not in the log yet; answers, per row, whether it was new. */
-  insertEvents(rows: NewEventRow[]): Promise<boolean[]>;
+  /** Inserts events that are not in the log yet; answers, per row, the new event's id or null (duplicate). */
+  insertEvents(rows: NewEventRow[]): Promise<(number | null)[]>;
   loadCustomers(ids: number[]): Promise<Map<number, StoredCustomer>>;
   insertCustomers(rows: CustomerWrite[]): Promise<void>;
   updateCustomers(rows: CustomerWrite[]): Promise<void>;
@@ -165,6 +172,8 @@ export interface CustomerRecord extends CustomerSummary {
 
 /** Event fields the fact fold needs, for rebuilding a customer's state from the log. */
 export interface FactRow {
+  id: number;
+  customerId: number;
   kind: string;
   direction: 'in' | 'out';
   occurredAt: number;
@@ -178,19 +187,27 @@ export interface CustomerStore {
   /** Customers an identity term names: an id, a handle (with or without @), an email or a phone. */
   findByTerm(workspaceId: number, term: string): Promise<number[]>;
   identitiesOf(workspaceId: number, customerIds: number[]): Promise<IdentityView[]>;
-  timeline(workspaceId: number, customerIds: number[], page: { before: number | null; limit: number }): Promise<EventView[]>;
+  /** Events of a customer (and of those merged into them), newest first. */
+  timeline(workspaceId: number, customerId: number, page: { before: number | null; limit: number }): Promise<EventView[]>;
   /** The customer and every customer merged into it, directly or through others. */
   groupOf(workspaceId: number, rootId: number): Promise<number[]>;
+  /** Every event of these customers' timelines (their own and their merged customers'). */
   factRows(workspaceId: number, customerIds: number[]): Promise<FactRow[]>;
   merges(workspaceId: number, customerIds: number[]): Promise<MergeView[]>;
   count(workspaceId: number): Promise<{ customers: number; events: number }>;
 }
 
+/** A state rebuilt from the log, with the event ids of each day (its timeline). */
+export interface RebuiltState {
+  state: CustomerState;
+  dayEvents: Map<number, number[]>;
+}
+
 export interface MergeStore {
   /** Records the merge and points `mergedId` at `targetId`; in one transaction with the new states. */
   merge(workspaceId: number, input: { targetId: number; mergedId: number; linkSource: string; confidence: number; reason: string | null; actor: string; now: number },
-    states: Map<number, CustomerState>): Promise<MergeView>;
+    states: Map<number, RebuiltState>): Promise<MergeView>;
   findMerge(workspaceId: number, mergeId: number): Promise<MergeView | null>;
   /** Marks the merge undone and clears `merged_into`; in one transaction with the new states. */
-  unmerge(workspaceId: number, merge: MergeView, by: string, now: number, states: Map<number, CustomerState>): Promise<MergeView>;
+  unmerge(workspaceId: number, merge: MergeView, by: string, now: number, states: Map<number, RebuiltState>): Promise<MergeView>;
 }

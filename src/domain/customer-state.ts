@@ -4,21 +4,28 @@
  * buckets, first/last are min/max) and stored with the customer, so facts are never recomputed from
  * the log on a read. Distinct purchases need the order ids seen; everything else is counters.
  */
-import { isInteraction, type PulseEvent } from './event.js';
+import { isInteraction, KNOWN_EVENT_KINDS, type PulseEvent } from './event.js';
 import { round2 } from './money.js';
 import { epochDay } from './time.js';
 
-/** One UTC day of activity. */
-export interface DayBucket {
-  /** events */
-  e: number;
-  /** interactions */
-  i: number;
-  /** net spend (purchases − refunds) in the workspace currency */
-  s: number;
-  /** events by kind; `purchase` counts distinct orders */
-  k: Record<string, number>;
-}
+/**
+ * One UTC day of activity, packed as numbers because the busiest customers keep hundreds of days
+ * and the state is rewritten on every batch: [epoch day, events, interactions, net spend, ...count of
+ * each KNOWN_EVENT_KINDS kind in that order] (trailing zeros dropped; `purchase` counts distinct orders).
+ * Counts of custom kinds live in CustomerState.customDays.
+ */
+export type DayBucket = number[];
+export const DAY_EVENTS = 1;
+export const DAY_INTERACTIONS = 2;
+export const DAY_SPEND = 3;
+const KIND_OFFSET = 4;
+const KIND_SLOT: ReadonlyMap<string, number> = new Map(KNOWN_EVENT_KINDS.map((k, i) => [k, KIND_OFFSET + i]));
+
+/** Calls `fn` with each kind counted in a day (known kinds from the bucket, then custom kinds). */
+export const forEachDayKind = (bucket: DayBucket, custom: Record<string, number> | undefined, fn: (kind: string, n: number) => void): void => {
+  for (let i = KIND_OFFSET; i < bucket.length; i++) if (bucket[i]) fn(KNOWN_EVENT_KINDS[i - KIND_OFFSET] as string, bucket[i] as number);
+  if (custom) for (const [k, n] of Object.entries(custom)) fn(k, n);
+};
 
 export interface CustomerState {
   events: number;
@@ -31,12 +38,15 @@ export interface CustomerState {
   firstAt: number | null;
   lastAt: number | null;
   lastInteractionAt: number | null;
-  days: Record<string, DayBucket>;
+  /** Epoch day → bucket. A Map: V8 keeps integer-keyed objects as slow dictionaries. */
+  days: Map<number, DayBucket>;
+  /** Epoch day → custom kind → count, for kinds outside KNOWN_EVENT_KINDS. */
+  customDays: Map<number, Record<string, number>>;
 }
 
 export const emptyState = (): CustomerState => ({
   events: 0, interactions: 0, kinds: {}, orders: [], spendGross: 0, refunded: 0,
-  firstAt: null, lastAt: null, lastInteractionAt: null, days: {},
+  firstAt: null, lastAt: null, lastInteractionAt: null, days: new Map(), customDays: new Map(),
 });
 
 /** The fields of an event the facts depend on, with the amount already in the workspace currency. */
@@ -55,42 +65,52 @@ const bump = (record: Record<string, number>, key: string, by = 1): void => {
 };
 
 /**
- * Folds one event into the state, in place (the state is owned by the ingestion batch).
- * A purchase whose order was already counted adds neither a purchase nor spend.
+ * Folds one event into the state, in place (the state is owned by the ingestion batch), and returns
+ * the epoch day it touched. A purchase whose order was already counted adds no purchase nor spend.
  */
-export const applyEvent = (state: CustomerState, input: FactInput, orderSet: Set<string>): void => {
-  const dayKey = String(epochDay(input.occurredAt));
-  let bucket = state.days[dayKey];
+export const applyEvent = (state: CustomerState, input: FactInput, orderSet: Set<string>): number => {
+  const day = epochDay(input.occurredAt);
+  let bucket = state.days.get(day);
   if (bucket === undefined) {
-    bucket = { e: 0, i: 0, s: 0, k: {} };
-    state.days[dayKey] = bucket;
+    bucket = [day, 0, 0, 0];
+    state.days.set(day, bucket);
   }
   state.events += 1;
-  bucket.e += 1;
+  (bucket[DAY_EVENTS] as number)++;
   state.firstAt = state.firstAt === null ? input.occurredAt : Math.min(state.firstAt, input.occurredAt);
   state.lastAt = state.lastAt === null ? input.occurredAt : Math.max(state.lastAt, input.occurredAt);
 
   if (isInteraction(input.kind, input.direction)) {
     state.interactions += 1;
-    bucket.i += 1;
+    (bucket[DAY_INTERACTIONS] as number)++;
     state.lastInteractionAt =
       state.lastInteractionAt === null ? input.occurredAt : Math.max(state.lastInteractionAt, input.occurredAt);
   }
 
   if (input.kind === 'purchase') {
-    if (orderSet.has(input.orderKey)) return;
+    if (orderSet.has(input.orderKey)) return day;
     orderSet.add(input.orderKey);
     state.orders.push(input.orderKey);
     const amount = Math.abs(input.amount ?? 0);
     state.spendGross = round2(state.spendGross + amount);
-    bucket.s = round2(bucket.s + amount);
+    bucket[DAY_SPEND] = round2((bucket[DAY_SPEND] as number) + amount);
   } else if (input.kind === 'refund') {
     const amount = Math.abs(input.amount ?? 0);
     state.refunded = round2(state.refunded + amount);
-    bucket.s = round2(bucket.s - amount);
+    bucket[DAY_SPEND] = round2((bucket[DAY_SPEND] as number) - amount);
   }
   bump(state.kinds, input.kind);
-  bump(bucket.k, input.kind);
+  const slot = KIND_SLOT.get(input.kind);
+  if (slot !== undefined) {
+    while (bucket.length <= slot) bucket.push(0);
+    (bucket[slot] as number)++;
+  }
+  else {
+    let custom = state.customDays.get(day);
+    if (custom === undefined) state.customDays.set(day, (custom = {}));
+    bump(custom, input.kind);
+  }
+  return day;
 };
 
 /** A set view of the state's orders, built once per batch for fast membership checks. */
@@ -101,5 +121,42 @@ export const rebuildState = (inputs: Iterable<FactInput>): CustomerState => {
   const state = emptyState();
   const orders = new Set<string>();
   for (const input of inputs) applyEvent(state, input, orders);
+  return state;
+};
+
+/**
+ * The stored form is split so a batch rewrites only what it changed: the summary (everything but
+ * the days, small) and one row per active day. The busiest customers have hundreds of days; writing
+ * them all on every batch made the import's cost grow with each customer's history.
+ */
+export interface StoredDay {
+  day: number;
+  /** JSON of the bucket. */
+  bucket: string;
+  /** JSON of the custom kinds' counts, or null. */
+  custom: string | null;
+}
+
+export const encodeSummary = (state: CustomerState): string => {
+  const { days: _days, customDays: _custom, ...summary } = state;
+  return JSON.stringify(summary);
+};
+
+export const encodeDay = (state: CustomerState, day: number): StoredDay => {
+  const custom = state.customDays.get(day);
+  return { day, bucket: JSON.stringify(state.days.get(day) ?? [day, 0, 0, 0]), custom: custom === undefined ? null : JSON.stringify(custom) };
+};
+
+/** Reads the stored form back; returns null when the text is not a customer state. */
+export const decodeState = (summaryJson: string, days: readonly StoredDay[]): CustomerState | null => {
+  const summary = JSON.parse(summaryJson) as Omit<CustomerState, 'days' | 'customDays'>;
+  if (typeof summary.events !== 'number' || !Array.isArray(summary.orders) || typeof summary.kinds !== 'object') return null;
+  const state: CustomerState = { ...summary, days: new Map(), customDays: new Map() };
+  for (const d of days) {
+    const bucket = JSON.parse(d.bucket) as DayBucket;
+    if (!Array.isArray(bucket) || bucket[0] !== d.day) return null;
+    state.days.set(d.day, bucket);
+    if (d.custom !== null) state.customDays.set(d.day, JSON.parse(d.custom) as Record<string, number>);
+  }
   return state;
 };

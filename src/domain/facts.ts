@@ -4,7 +4,7 @@
  * N days as of T is the N days ending with T's day (T's day included).
  */
 import { KNOWN_EVENT_KINDS } from './event.js';
-import { emptyState, type CustomerState } from './customer-state.js';
+import { DAY_EVENTS, DAY_INTERACTIONS, DAY_SPEND, emptyState, forEachDayKind, type CustomerState } from './customer-state.js';
 import { DAY_MS, epochDay, epochWeekOfDay } from './time.js';
 
 export const WINDOWS = [7, 30, 90, 365] as const;
@@ -63,20 +63,22 @@ export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
   const allWeeks = new Set<number>();
   const windowWeeks = WINDOWS.map(() => new Set<number>());
   const sums = WINDOWS.map(() => ({ e: 0, i: 0, s: 0, k: {} as Record<string, number> }));
-  for (const [dayKey, b] of Object.entries(state.days)) {
-    const day = Number(dayKey);
+  for (const [day, b] of state.days) {
     const week = epochWeekOfDay(day);
-    if (b.i > 0) allWeeks.add(week);
+    const interactions = b[DAY_INTERACTIONS] ?? 0;
+    if (interactions > 0) allWeeks.add(week);
     const age = today - day;
     if (age < 0) continue;
     WINDOWS.forEach((w, idx) => {
       if (age >= w) return;
       const sum = sums[idx]!;
-      sum.e += b.e;
-      sum.i += b.i;
-      sum.s += b.s;
-      for (const [k, n] of Object.entries(b.k)) sum.k[k] = (sum.k[k] ?? 0) + n;
-      if (b.i > 0) windowWeeks[idx]!.add(week);
+      sum.e += b[DAY_EVENTS] ?? 0;
+      sum.i += interactions;
+      sum.s += b[DAY_SPEND] ?? 0;
+      forEachDayKind(b, state.customDays.get(day), (k, n) => {
+        sum.k[k] = (sum.k[k] ?? 0) + n;
+      });
+      if (interactions > 0) windowWeeks[idx]!.add(week);
     });
   }
   facts.active_weeks = allWeeks.size;

@@ -1,9 +1,18 @@
 /** Reading customers: lists, one customer with identities and timeline, look-up by identity. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerStore, EventView, IdentityView, MergeView } from '../app/ports.js';
+import type { CustomerStore, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
-import { parseState } from './customer-row.js';
-import type { MergeTable, Tables } from './tables.js';
+import { eventIdsOf, parseState } from './customer-row.js';
+import { epochDay } from '../domain/time.js';
+import type { EventTable, MergeTable, Tables } from './tables.js';
+
+const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
+
+const toEventView = (r: Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>): EventView => ({
+  id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
+  direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang, amount: r.amount, currency: r.currency,
+  orderId: r.order_id, threadId: r.thread_id, inReplyTo: r.in_reply_to, meta: parseMeta(r.meta),
+});
 
 const parseMeta = (meta: string | null): Record<string, unknown> | null => {
   if (meta === null) return null;
@@ -58,10 +67,11 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const r = await db.selectFrom('customers').select([...summaryColumns, 'merged_into', 'state']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
       if (r === undefined) return null;
       const channels = await channelsOf([r.id]);
+      const days = await db.selectFrom('customer_days').select(['day', 'bucket', 'custom']).where('customer_id', '=', r.id).execute();
       return {
         id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
         eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
-        firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, mergedInto: r.merged_into, state: parseState(r.state, r.id),
+        firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, mergedInto: r.merged_into, state: parseState(r.state, days, r.id),
       };
     },
 
@@ -92,17 +102,22 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       }));
     },
 
-    async timeline(ws, customerIds, { before, limit }) {
-      if (customerIds.length === 0) return [];
-      let query = db.selectFrom('events').select(['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'])
-        .where('workspace_id', '=', ws).where('customer_id', 'in', customerIds);
-      if (before !== null) query = query.where('occurred_at', '<', before);
-      const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-      return rows.map((r): EventView => ({
-        id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
-        direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang, amount: r.amount, currency: r.currency,
-        orderId: r.order_id, threadId: r.thread_id, inReplyTo: r.in_reply_to, meta: parseMeta(r.meta),
-      }));
+    async timeline(ws, customerId, { before, limit }) {
+      // Walk the customer's day rows newest first, gathering event ids until the page is full
+      // (a whole day at a time: ids within a day are not in time order).
+      const days = db.selectFrom('customer_days').select(['day', 'events']).where('customer_id', '=', customerId);
+      const rows = await (before === null ? days : days.where('day', '<=', epochDay(before))).orderBy('day', 'desc').execute();
+      const ids: number[] = [];
+      for (const r of rows) {
+        ids.push(...eventIdsOf(r.events));
+        if (ids.length >= limit + (before === null ? 0 : eventIdsOf(rows[0]!.events).length)) break;
+      }
+      const events: EventView[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = await db.selectFrom('events').select(EVENT_VIEW_COLUMNS).where('workspace_id', '=', ws).where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const r of chunk) if (before === null || r.occurred_at < before) events.push(toEventView(r));
+      }
+      return events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id).slice(0, limit);
     },
 
     async groupOf(ws, rootId) {
@@ -117,12 +132,20 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
 
     async factRows(ws, customerIds) {
       if (customerIds.length === 0) return [];
-      const rows = await db.selectFrom('events').select(['kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id'])
-        .where('workspace_id', '=', ws).where('customer_id', 'in', customerIds).execute();
-      return rows.map((r) => ({
-        kind: r.kind, direction: r.direction === 'out' ? 'out' : 'in', occurredAt: r.occurred_at, amountWs: r.amount_ws,
-        orderKey: r.order_id ?? `${r.source}:${r.source_id}`,
-      }));
+      const days = await db.selectFrom('customer_days').select('events').where('customer_id', 'in', customerIds).execute();
+      const ids = days.flatMap((d) => eventIdsOf(d.events));
+      const out: FactRow[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db.selectFrom('events').select(['id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id'])
+          .where('workspace_id', '=', ws).where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const r of rows) {
+          out.push({
+            id: r.id, customerId: r.customer_id, kind: r.kind, direction: r.direction === 'out' ? 'out' : 'in', occurredAt: r.occurred_at,
+            amountWs: r.amount_ws, orderKey: r.order_id ?? `${r.source}:${r.source_id}`,
+          });
+        }
+      }
+      return out;
     },
 
     async merges(ws, customerIds) {

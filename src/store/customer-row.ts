@@ -1,17 +1,15 @@
 /** Reading and writing the customer row's state column, shared by both ingestion adapters. */
 import type { CustomerWrite } from '../app/ports.js';
-import type { CustomerState } from '../domain/customer-state.js';
+import { decodeState, encodeDay, type CustomerState, type StoredDay } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
 
 /**
- * The state column is written only by Pulse from a CustomerState; a cheap structural check (not a
- * full schema parse, this is the ingestion hot path) catches a row that was edited by hand.
+ * The state column is written only by Pulse (encodeState); decodeState's structural check (not a
+ * full schema parse: this is the ingestion hot path) catches a row that was edited by hand.
  */
-export const parseState = (json: string, customerId: number): CustomerState => {
-  const state = JSON.parse(json) as CustomerState;
-  if (typeof state.events !== 'number' || typeof state.days !== 'object' || !Array.isArray(state.orders)) {
-    throw new AppError('internal_error', `customer ${customerId}: stored state is not a customer state`);
-  }
+export const parseState = (summary: string, days: readonly StoredDay[], customerId: number): CustomerState => {
+  const state = decodeState(summary, days);
+  if (state === null) throw new AppError('internal_error', `customer ${customerId}: stored state is not a customer state`);
   return state;
 };
 
@@ -24,3 +22,10 @@ export const summaryOf = (w: CustomerWrite) => ({
   first_seen_at: w.state.firstAt,
   last_seen_at: w.state.lastAt,
 });
+
+/** The day rows a write must store, with the ids of the events it adds (comma-separated). */
+export const daysToWrite = (w: CustomerWrite): (StoredDay & { events: string })[] =>
+  Array.from(w.dayEvents, ([day, ids]) => ({ ...encodeDay(w.state, day), events: ids.join(',') }));
+
+/** Parses a day row's comma-separated event ids. */
+export const eventIdsOf = (events: string): number[] => (events === '' ? [] : events.split(',').map(Number));

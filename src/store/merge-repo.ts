@@ -1,15 +1,20 @@
 /** Merges in the store: the merge record, the merged_into pointer and the new states, atomically. */
 import type { Kysely, Transaction } from 'kysely';
 import type { MergeStore } from '../app/ports.js';
-import type { CustomerState } from '../domain/customer-state.js';
-import { summaryOf } from './customer-row.js';
+import type { RebuiltState } from '../app/ports.js';
+import { encodeSummary } from '../domain/customer-state.js';
+import { daysToWrite, summaryOf } from './customer-row.js';
 import { toMergeView } from './customer-repo.js';
 import type { Tables } from './tables.js';
 
-const writeStates = async (trx: Transaction<Tables>, ws: number, states: Map<number, CustomerState>, now: number) => {
-  for (const [id, state] of states) {
-    const m = summaryOf({ id, displayName: null, email: null, phone: null, state, now });
-    await trx.updateTable('customers').set({ ...m, state: JSON.stringify(state), updated_at: now }).where('workspace_id', '=', ws).where('id', '=', id).execute();
+/** Replaces customers' states (summary and every day row, with its events) with rebuilt ones. */
+const writeStates = async (trx: Transaction<Tables>, ws: number, states: Map<number, RebuiltState>, now: number) => {
+  for (const [id, { state, dayEvents }] of states) {
+    const write = { id, displayName: null, email: null, phone: null, state, dayEvents, replaceDays: true, now };
+    await trx.updateTable('customers').set({ ...summaryOf(write), state: encodeSummary(state), updated_at: now }).where('workspace_id', '=', ws).where('id', '=', id).execute();
+    await trx.deleteFrom('customer_days').where('customer_id', '=', id).execute();
+    const rows = daysToWrite(write).map((d) => ({ customer_id: id, ...d }));
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('customer_days').values(rows.slice(i, i + 500)).execute();
   }
 };
 

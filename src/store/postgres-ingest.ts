@@ -3,12 +3,41 @@
  * (`unnest`), so a batch costs a handful of round trips whatever its size.
  */
 import type pg from 'pg';
-import type { IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
+import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
 import { handleKey, idKey } from '../domain/identity.js';
-import { parseState, summaryOf } from './customer-row.js';
+import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
+import { daysToWrite, parseState, summaryOf } from './customer-row.js';
 
 const EVENT_COLUMNS = `workspace_id, customer_id, source, source_id, kind, channel, direction, occurred_at, text, lang,
   amount, currency, amount_ws, order_id, thread_id, in_reply_to, meta, raw, ingested_at`;
+
+/** Writes the day rows of customers (replacing all of them where a write says 'all'). */
+const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[]): Promise<void> => {
+  const replace = writes.filter((w) => w.replaceDays).map((w) => w.id);
+  if (replace.length > 0) await client.query('DELETE FROM customer_days WHERE customer_id = ANY($1::bigint[])', [replace]);
+  const ids: number[] = [];
+  const days: number[] = [];
+  const buckets: string[] = [];
+  const customs: (string | null)[] = [];
+  const events: string[] = [];
+  for (const w of writes) {
+    for (const d of daysToWrite(w)) {
+      ids.push(w.id);
+      days.push(d.day);
+      buckets.push(d.bucket);
+      customs.push(d.custom);
+      events.push(d.events);
+    }
+  }
+  if (ids.length === 0) return;
+  await client.query(
+    `INSERT INTO customer_days (customer_id, day, bucket, custom, events)
+     SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[])
+     ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, custom = excluded.custom,
+       events = customer_days.events || ',' || excluded.events`,
+    [ids, days, buckets, customs, events],
+  );
+};
 
 export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
   const txFor = (client: pg.PoolClient, ws: number): IngestTx => ({
@@ -45,18 +74,18 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
     async insertEvents(rows) {
       if (rows.length === 0) return [];
       const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-      const result = await client.query<{ source: string; source_id: string }>(
+      const result = await client.query<{ id: number; source: string; source_id: string }>(
         `INSERT INTO events (${EVENT_COLUMNS})
          SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[],
            $9::text[], $10::text[], $11::float8[], $12::text[], $13::float8[], $14::text[], $15::text[], $16::text[],
            $17::text[], $18::text[], $19::bigint[])
-         ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING source, source_id`,
+         ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id, source, source_id`,
         [ws, col('customerId'), col('source'), col('sourceId'), col('kind'), col('channel'), col('direction'), col('occurredAt'),
           col('text'), col('lang'), col('amount'), col('currency'), col('amountWs'), col('orderId'), col('threadId'),
           col('inReplyTo'), col('meta'), col('raw'), col('ingestedAt')],
       );
-      const stored = new Set(result.rows.map((r) => `${r.source}\u0000${r.source_id}`));
-      return rows.map((r) => stored.has(`${r.source}\u0000${r.sourceId}`));
+      const stored = new Map(result.rows.map((r) => [`${r.source}\u0000${r.source_id}`, r.id]));
+      return rows.map((r) => stored.get(`${r.source}\u0000${r.sourceId}`) ?? null);
     },
     async loadCustomers(ids) {
       const out = new Map<number, StoredCustomer>();
@@ -65,8 +94,12 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
         'SELECT id, merged_into, display_name, email, phone, state FROM customers WHERE workspace_id = $1 AND id = ANY($2::bigint[])',
         [ws, ids],
       );
+      const days = await client.query<StoredDay & { customer_id: number }>(
+        'SELECT customer_id, day, bucket, custom FROM customer_days WHERE customer_id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      const daysOf = new Map<number, StoredDay[]>();
+      for (const d of days.rows) daysOf.set(d.customer_id, [...(daysOf.get(d.customer_id) ?? []), d]);
       for (const row of rows) {
-        out.set(row.id, { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, email: row.email, phone: row.phone, state: parseState(row.state, row.id) });
+        out.set(row.id, { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, email: row.email, phone: row.phone, state: parseState(row.state, daysOf.get(row.id) ?? [], row.id) });
       }
       return out;
     },
@@ -81,8 +114,9 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
            $10::bigint[], $11::float8[], $12::text[], $13::bigint[]) AS u(id, dn, em, ph, fs, ls, ec, ic, pc, st, state, now)`,
         [ws, rows.map((r) => r.id), rows.map((r) => r.displayName), rows.map((r) => r.email), rows.map((r) => r.phone),
           m.map((x) => x.first_seen_at), m.map((x) => x.last_seen_at), m.map((x) => x.events_count), m.map((x) => x.interactions),
-          m.map((x) => x.purchases), m.map((x) => x.spend_total), rows.map((r) => JSON.stringify(r.state)), rows.map((r) => r.now)],
+          m.map((x) => x.purchases), m.map((x) => x.spend_total), rows.map((r) => encodeSummary(r.state)), rows.map((r) => r.now)],
       );
+      await writeDays(client, rows);
     },
     async updateCustomers(rows) {
       if (rows.length === 0) return;
@@ -95,8 +129,9 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
          WHERE c.id = u.id AND c.workspace_id = $1`,
         [ws, rows.map((r) => r.id), rows.map((r) => r.displayName), rows.map((r) => r.email), rows.map((r) => r.phone),
           m.map((x) => x.first_seen_at), m.map((x) => x.last_seen_at), m.map((x) => x.events_count), m.map((x) => x.interactions),
-          m.map((x) => x.purchases), m.map((x) => x.spend_total), rows.map((r) => JSON.stringify(r.state)), rows.map((r) => r.now)],
+          m.map((x) => x.purchases), m.map((x) => x.spend_total), rows.map((r) => encodeSummary(r.state)), rows.map((r) => r.now)],
       );
+      await writeDays(client, rows);
     },
     async insertIdentities(rows) {
       if (rows.length === 0) return;

@@ -1,12 +1,27 @@
 /**
  * Ingestion on SQLite: one BEGIN IMMEDIATE transaction per batch on a dedicated writer connection,
  * prepared statements executed in-process (no round trips), so a batch runs at SQLite's speed.
+ *
+ * Customers' parsed states are cached between batches (the busiest customers are in every batch and
+ * parsing their state each time was a tenth of the import). The cache is dropped whenever another
+ * connection has committed (PRAGMA data_version) and on rollback, so it never serves a stale state.
  */
 import type Database from 'better-sqlite3';
-import type { IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
-import { parseState, summaryOf } from './customer-row.js';
+import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
+import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
+import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+
+const CACHE_LIMIT = 100_000;
 
 export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
+  const cache = new Map<number, StoredCustomer & { ws: number }>();
+  let seenVersion = -1;
+  const remember = (ws: number, c: StoredCustomer) => {
+    cache.delete(c.id);
+    cache.set(c.id, { ...c, ws });
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+  };
+
   const s = {
     byId: conn.prepare('SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND external_id = ?').pluck(),
     byHandle: conn.prepare('SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND handle_key = ? ORDER BY id LIMIT 1').pluck(),
@@ -21,9 +36,19 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updateCustomer: conn.prepare(`UPDATE customers SET display_name = ?, email = ?, phone = ?, first_seen_at = ?, last_seen_at = ?,
         events_count = ?, interactions = ?, purchases = ?, spend_total = ?, state = ?, updated_at = ? WHERE id = ?`),
+    days: conn.prepare('SELECT day, bucket, custom FROM customer_days WHERE customer_id = ?'),
+    deleteDays: conn.prepare('DELETE FROM customer_days WHERE customer_id = ?'),
+    upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, custom, events) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, custom = excluded.custom,
+        events = customer_days.events || ',' || excluded.events`),
     insertIdentity: conn.prepare(`INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified,
         link_source, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`),
+  };
+
+  const writeDays = (w: CustomerWrite) => {
+    if (w.replaceDays) s.deleteDays.run(w.id);
+    for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.custom, d.events);
   };
 
   const txFor = (ws: number): IngestTx => ({
@@ -40,18 +65,27 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
       return Array.from({ length: count }, (_, i) => max + 1 + i);
     },
     async insertEvents(rows) {
-      return rows.map((r) => s.insertEvent.run(ws, r.customerId, r.source, r.sourceId, r.kind, r.channel, r.direction,
-        r.occurredAt, r.text, r.lang, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw,
-        r.ingestedAt).changes === 1);
+      return rows.map((r) => {
+        const result = s.insertEvent.run(ws, r.customerId, r.source, r.sourceId, r.kind, r.channel, r.direction,
+          r.occurredAt, r.text, r.lang, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw, r.ingestedAt);
+        return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+      });
     },
     async loadCustomers(ids) {
       const out = new Map<number, StoredCustomer>();
       for (const id of ids) {
+        const hit = cache.get(id);
+        if (hit !== undefined && hit.ws === ws) {
+          out.set(id, hit);
+          continue;
+        }
         const row = s.customer.get(id, ws) as
           | { id: number; merged_into: number | null; display_name: string | null; email: string | null; phone: string | null; state: string }
           | undefined;
         if (row === undefined) continue;
-        out.set(id, { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, email: row.email, phone: row.phone, state: parseState(row.state, row.id) });
+        const c = { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, email: row.email, phone: row.phone, state: parseState(row.state, s.days.all(row.id) as StoredDay[], row.id) };
+        remember(ws, c);
+        out.set(id, c);
       }
       return out;
     },
@@ -59,14 +93,17 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
       for (const w of rows) {
         const m = summaryOf(w);
         s.insertCustomer.run(w.id, ws, w.displayName, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count,
-          m.interactions, m.purchases, m.spend_total, JSON.stringify(w.state), w.now, w.now);
+          m.interactions, m.purchases, m.spend_total, encodeSummary(w.state), w.now, w.now);
+        writeDays(w);
+        remember(ws, { id: w.id, mergedInto: null, displayName: w.displayName, email: w.email, phone: w.phone, state: w.state });
       }
     },
     async updateCustomers(rows) {
       for (const w of rows) {
         const m = summaryOf(w);
         s.updateCustomer.run(w.displayName, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions,
-          m.purchases, m.spend_total, JSON.stringify(w.state), w.now, w.id);
+          m.purchases, m.spend_total, encodeSummary(w.state), w.now, w.id);
+        writeDays(w);
       }
     },
     async insertIdentities(rows) {
@@ -82,12 +119,16 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
     ingestTransaction(workspaceId, fn) {
       const run = async () => {
         conn.exec('BEGIN IMMEDIATE');
+        const version = conn.pragma('data_version', { simple: true }) as number;
+        if (version !== seenVersion) cache.clear();
+        seenVersion = version;
         try {
           const result = await fn(txFor(workspaceId));
           conn.exec('COMMIT');
           return result;
         } catch (err) {
           if (conn.inTransaction) conn.exec('ROLLBACK');
+          cache.clear(); // the batch folded events into cached states in place
           throw err;
         }
       };

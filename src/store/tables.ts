@@ -28,10 +28,22 @@ export interface CustomerTable {
   interactions: number;
   purchases: number;
   spend_total: number;
-  /** JSON: CustomerState, the running summary facts are derived from. */
+  /** JSON: the CustomerState facts are derived from, but its days (in customer_days). */
   state: string;
   created_at: number;
   updated_at: number;
+}
+
+export interface CustomerDayTable {
+  customer_id: number;
+  /** Epoch day (UTC). */
+  day: number;
+  /** JSON: DayBucket */
+  bucket: string;
+  /** JSON: custom kind → count, or null */
+  custom: string | null;
+  /** Comma-separated ids of the day's events. */
+  events: string;
 }
 
 export interface IdentityTable {
@@ -92,6 +104,7 @@ export interface MergeTable {
 export interface Tables {
   workspaces: WorkspaceTable;
   customers: CustomerTable;
+  customer_days: CustomerDayTable;
   identities: IdentityTable;
   events: EventTable;
   merges: MergeTable;

@@ -30,6 +30,7 @@ export const workspaceRepo = (db: Kysely<Tables>): WorkspaceStore => ({
   },
   async remove(id) {
     await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('customer_days').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();
       for (const table of ['events', 'identities', 'merges', 'customers'] as const) {
         await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       }

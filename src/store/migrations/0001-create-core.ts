@@ -1,5 +1,5 @@
 /** The core: workspaces, customers, identities, the event log and merges. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -39,6 +39,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('customers_workspace_last_seen').on('customers').columns(['workspace_id', 'last_seen_at']).execute();
   await db.schema.createIndex('customers_merged_into').on('customers').column('merged_into').execute();
 
+  // A customer's activity per UTC day (see domain/customer-state.ts): the part of the state that
+  // grows with history, kept apart so a batch rewrites only the days it touched. Each row also lists
+  // the ids of that day's events: the customer's timeline index, clustered by customer and day.
+  await db.schema
+    .createTable('customer_days')
+    .addColumn('customer_id', big, (c) => c.notNull())
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('bucket', 'text', (c) => c.notNull())
+    .addColumn('custom', 'text')
+    .addColumn('events', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('customer_days_pk', ['customer_id', 'day'])
+    .$call((b) => (pg ? b : b.modifyEnd(sql`without rowid`)))
+    .execute();
+
   await db.schema
     .createTable('identities')
     .addColumn('id', idType, (c) => c.primaryKey())
@@ -57,8 +71,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('identities_handle').on('identities').columns(['workspace_id', 'kind', 'handle_key']).execute();
   await db.schema.createIndex('identities_customer').on('identities').column('customer_id').execute();
 
-  // The event log. Its indexes decide the ingestion rate: the idempotency key and the per-customer
-  // timeline, nothing else.
+  // The event log. Its indexes decide the ingestion rate, so it has one: the idempotency key.
+  // Timelines go through customer_days (a per-customer index on this table halved the rate).
   await db.schema
     .createTable('events')
     .addColumn('id', idType, (c) => c.primaryKey())
@@ -83,7 +97,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ingested_at', big, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('events_idempotency').unique().on('events').columns(['workspace_id', 'source', 'source_id']).execute();
-  await db.schema.createIndex('events_customer_time').on('events').columns(['customer_id', 'occurred_at']).execute();
 
   await db.schema
     .createTable('merges')
@@ -103,5 +116,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['merges', 'events', 'identities', 'customers', 'workspaces']) await db.schema.dropTable(table).execute();
+  for (const table of ['merges', 'events', 'identities', 'customer_days', 'customers', 'workspaces']) await db.schema.dropTable(table).execute();
 }

@@ -1,0 +1,23 @@
+/**
+ * One measured import, in its own process so its peak RSS is its own: the full pipeline (read and
+ * parse JSONL, validate, resolve identities, fold facts, persist in batch transactions).
+ * Usage: tsx bench/import-child.ts FILE DATABASE_URL → prints {events, ms, maxRssMb}.
+ */
+import { createReadStream } from 'node:fs';
+import { loadConfig } from '../src/config.js';
+import { openContext } from '../src/context.js';
+import { ensureWorkspace } from '../src/app/workspaces.js';
+import { importEvents } from '../src/ingest/import-events.js';
+import { jsonlSource } from '../src/ingest/jsonl-source.js';
+
+const [file, url] = process.argv.slice(2) as [string, string];
+const config = { ...loadConfig({}), DATABASE_URL: url };
+const ctx = await openContext(config);
+const ws = await ensureWorkspace(ctx.repos.workspaces, { slug: 'bench', currency: 'EUR' }, Date.now());
+const t0 = performance.now();
+const summary = await importEvents(ctx.repos.ingest, ws, jsonlSource(createReadStream(file)), {
+  file, rejectsPath: '/tmp/pulse-bench-rejects.jsonl', batchSize: config.PULSE_BATCH_SIZE, now: () => Date.now(),
+});
+const ms = performance.now() - t0;
+await ctx.close();
+process.stdout.write(`${JSON.stringify({ events: summary.accepted, rejected: summary.rejected, customers: summary.newCustomers, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,0 +1,51 @@
+/**
+ * The store's limit: the same event rows inserted straight into SQLite with multi-row prepared
+ * INSERTs, into the same table with the same indexes, in 10k-row transactions — no parsing,
+ * no identities, no facts.
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from '../src/store/migrate.js';
+
+const COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'] as const;
+export type RawRow = unknown[];
+
+/** Turns workload lines into event rows as Pulse would store them (customer ids precomputed). */
+export const toRawRows = (lines: Iterable<Record<string, unknown>>): RawRow[] => {
+  const customers = new Map<string, number>();
+  const rows: RawRow[] = [];
+  const now = Date.now();
+  for (const l of lines) {
+    const key = JSON.stringify(l.customer);
+    let cid = customers.get(key);
+    if (cid === undefined) customers.set(key, (cid = customers.size + 1));
+    rows.push([1, cid, l.source, l.source_id, l.kind, l.channel, l.direction, Date.parse(l.occurred_at as string), l.text ?? null, l.lang ?? null,
+      l.amount ?? null, l.currency ?? null, l.amount ?? null, l.order_id ?? null, null, null, null, JSON.stringify(l), now]);
+  }
+  return rows;
+};
+
+export const rawSqliteInsert = async (path: string, rows: RawRow[], perStatement = 50, perTransaction = 10_000): Promise<number> => {
+  const conn = new Database(path);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('cache_size = -262144');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: conn }) });
+  await migrateToLatest(db);
+  conn.prepare("INSERT INTO workspaces (id, slug, name, currency, settings, created_at) VALUES (1, 'raw', 'raw', 'EUR', '{}', 0)").run();
+  const values = `(${COLUMNS.map(() => '?').join(', ')})`;
+  const multi = conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${Array(perStatement).fill(values).join(', ')}`);
+  const single = conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${values}`);
+  const t0 = performance.now();
+  for (let start = 0; start < rows.length; start += perTransaction) {
+    const chunk = rows.slice(start, start + perTransaction);
+    conn.transaction(() => {
+      let i = 0;
+      for (; i + perStatement <= chunk.length; i += perStatement) multi.run(chunk.slice(i, i + perStatement).flat());
+      for (; i < chunk.length; i++) single.run(chunk[i]);
+    })();
+  }
+  const ms = performance.now() - t0;
+  await db.destroy();
+  return ms;
+};
