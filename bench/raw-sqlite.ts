@@ -1,7 +1,7 @@
 /**
- * The store's limit: the same event rows inserted straight into SQLite with multi-row prepared
- * INSERTs, into the same table with the same indexes, in 10k-row transactions — no parsing,
- * no identities, no facts.
+ * The store's limit: the same event rows inserted straight into SQLite with prepared INSERTs
+ * (`perStatement` rows each), into the same table with the same indexes, in 10k-row transactions —
+ * no parsing, no identities, no facts.
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -35,13 +35,13 @@ export const rawSqliteInsert = async (path: string, rows: RawRow[], perStatement
   conn.prepare("INSERT INTO workspaces (id, slug, name, currency, settings, created_at) VALUES (1, 'raw', 'raw', 'EUR', '{}', 0)").run();
   const values = `(${COLUMNS.map(() => '?').join(', ')})`;
   const multi = conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${Array(perStatement).fill(values).join(', ')}`);
-  const single = conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${values}`);
+  const single = perStatement === 1 ? multi : conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${values}`);
   const t0 = performance.now();
   for (let start = 0; start < rows.length; start += perTransaction) {
     const chunk = rows.slice(start, start + perTransaction);
     conn.transaction(() => {
       let i = 0;
-      for (; i + perStatement <= chunk.length; i += perStatement) multi.run(chunk.slice(i, i + perStatement).flat());
+      if (perStatement > 1) for (; i + perStatement <= chunk.length; i += perStatement) multi.run(chunk.slice(i, i + perStatement).flat());
       for (; i < chunk.length; i++) single.run(chunk[i]);
     })();
   }

@@ -2,6 +2,7 @@
  * Workspaces: one brand each. The CLI and the server find a workspace by slug; the default one is
  * created on first use so a fresh database needs no set-up.
  */
+import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { referenceRates } from '../domain/money.js';
 import type { Workspace, WorkspaceStore } from './ports.js';
@@ -21,4 +22,19 @@ export const ensureWorkspace = async (
   const existing = await store.findBySlug(input.slug);
   if (existing !== null) return existing;
   return store.create({ slug: input.slug, name: input.name ?? input.slug, currency: input.currency, rates: referenceRates(input.currency), createdAt: now });
+};
+
+const NewWorkspaceSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a slug: lower-case letters, digits, dashes'),
+  name: z.string().trim().min(1).max(200).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR'),
+});
+export type NewWorkspaceInput = z.input<typeof NewWorkspaceSchema>;
+
+/** Creates a workspace; refuses a slug that is taken. */
+export const createWorkspace = async (store: WorkspaceStore, input: NewWorkspaceInput, now: number): Promise<Workspace> => {
+  const parsed = NewWorkspaceSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if ((await store.findBySlug(parsed.data.slug)) !== null) throw new AppError('validation_failed', `workspace "${parsed.data.slug}" already exists`);
+  return ensureWorkspace(store, parsed.data, now);
 };

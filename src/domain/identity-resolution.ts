@@ -108,10 +108,14 @@ export const resolveIdentities = (events: readonly PulseEvent[], known: Readonly
   return { owners, newCustomers, newIdentities: [...newIdentities.values()], conflicts };
 };
 
-/** The name a new customer gets: the one the event gave, else a handle, else an email. */
+/** The name a new customer gets: the one the event gave, else a handle, an email, or "kind id". */
 export const displayNameOf = (event: PulseEvent): string | null => {
   if (event.customer.name) return event.customer.name;
-  const withHandle = event.customer.identities.find((i) => i.handle !== null);
+  const ids = event.customer.identities;
+  const withHandle = ids.find((i) => i.handle !== null);
   if (withHandle?.handle) return withHandle.handle.startsWith('@') ? withHandle.handle : `@${withHandle.handle}`;
-  return event.customer.identities.find((i) => i.kind === 'email')?.externalId ?? null;
+  const email = ids.find((i) => i.kind === 'email');
+  if (email?.externalId) return email.externalId;
+  const any = ids.find((i) => i.externalId !== null);
+  return any ? `${any.kind} ${any.externalId}` : null;
 };

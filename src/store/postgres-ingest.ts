@@ -7,36 +7,35 @@ import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../ap
 import { handleKey, idKey } from '../domain/identity.js';
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+import { copyInto, stagingFor } from './postgres-copy.js';
 
-const EVENT_COLUMNS = `workspace_id, customer_id, source, source_id, kind, channel, direction, occurred_at, text, lang,
-  amount, currency, amount_ws, order_id, thread_id, in_reply_to, meta, raw, ingested_at`;
+const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text',
+  'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
+const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
+  'interactions', 'purchases', 'spend_total', 'state', 'created_at', 'updated_at'];
+const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'custom', 'events'];
+const IDENTITY_COLUMNS = ['workspace_id', 'customer_id', 'kind', 'external_id', 'handle', 'handle_key', 'verified', 'link_source', 'confidence', 'created_at'];
 
-/** Writes the day rows of customers (replacing all of them where a write says 'all'). */
+const customerRow = (ws: number, w: CustomerWrite) => {
+  const m = summaryOf(w);
+  return [w.id, ws, w.displayName, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions, m.purchases,
+    m.spend_total, encodeSummary(w.state), w.now, w.now];
+};
+
+/** Writes the day rows of customers: appends the new event ids, or replaces every row of a rebuild. */
 const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[]): Promise<void> => {
   const replace = writes.filter((w) => w.replaceDays).map((w) => w.id);
   if (replace.length > 0) await client.query('DELETE FROM customer_days WHERE customer_id = ANY($1::bigint[])', [replace]);
-  const ids: number[] = [];
-  const days: number[] = [];
-  const buckets: string[] = [];
-  const customs: (string | null)[] = [];
-  const events: string[] = [];
-  for (const w of writes) {
-    for (const d of daysToWrite(w)) {
-      ids.push(w.id);
-      days.push(d.day);
-      buckets.push(d.bucket);
-      customs.push(d.custom);
-      events.push(d.events);
-    }
-  }
-  if (ids.length === 0) return;
+  const rows = writes.flatMap((w) => daysToWrite(w).map((d) => [w.id, d.day, d.bucket, d.custom, d.events]));
+  if (rows.length === 0) return;
+  const stage = await stagingFor(client, 'customer_days');
+  await copyInto(client, stage, DAY_COLUMNS, rows);
   await client.query(
-    `INSERT INTO customer_days (customer_id, day, bucket, custom, events)
-     SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[])
+    `INSERT INTO customer_days (${DAY_COLUMNS.join(', ')}) SELECT ${DAY_COLUMNS.join(', ')} FROM ${stage}
      ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, custom = excluded.custom,
        events = customer_days.events || ',' || excluded.events`,
-    [ids, days, buckets, customs, events],
   );
+  await client.query(`TRUNCATE ${stage}`);
 };
 
 export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
@@ -73,17 +72,14 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
     },
     async insertEvents(rows) {
       if (rows.length === 0) return [];
-      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+      const stage = await stagingFor(client, 'events');
+      await copyInto(client, stage, EVENT_COLUMNS, rows.map((r) => [ws, r.customerId, r.source, r.sourceId, r.kind, r.channel,
+        r.direction, r.occurredAt, r.text, r.lang, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw, r.ingestedAt]));
       const result = await client.query<{ id: number; source: string; source_id: string }>(
-        `INSERT INTO events (${EVENT_COLUMNS})
-         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[],
-           $9::text[], $10::text[], $11::float8[], $12::text[], $13::float8[], $14::text[], $15::text[], $16::text[],
-           $17::text[], $18::text[], $19::bigint[])
+        `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT ${EVENT_COLUMNS.join(', ')} FROM ${stage}
          ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id, source, source_id`,
-        [ws, col('customerId'), col('source'), col('sourceId'), col('kind'), col('channel'), col('direction'), col('occurredAt'),
-          col('text'), col('lang'), col('amount'), col('currency'), col('amountWs'), col('orderId'), col('threadId'),
-          col('inReplyTo'), col('meta'), col('raw'), col('ingestedAt')],
       );
+      await client.query(`TRUNCATE ${stage}`);
       const stored = new Map(result.rows.map((r) => [`${r.source}\u0000${r.source_id}`, r.id]));
       return rows.map((r) => stored.get(`${r.source}\u0000${r.sourceId}`) ?? null);
     },
@@ -104,45 +100,29 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       return out;
     },
     async insertCustomers(rows) {
-      if (rows.length === 0) return;
-      const m = rows.map(summaryOf);
-      await client.query(
-        `INSERT INTO customers (id, workspace_id, display_name, email, phone, first_seen_at, last_seen_at, events_count,
-           interactions, purchases, spend_total, state, created_at, updated_at)
-         SELECT u.id, $1, u.dn, u.em, u.ph, u.fs, u.ls, u.ec, u.ic, u.pc, u.st, u.state, u.now, u.now
-         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
-           $10::bigint[], $11::float8[], $12::text[], $13::bigint[]) AS u(id, dn, em, ph, fs, ls, ec, ic, pc, st, state, now)`,
-        [ws, rows.map((r) => r.id), rows.map((r) => r.displayName), rows.map((r) => r.email), rows.map((r) => r.phone),
-          m.map((x) => x.first_seen_at), m.map((x) => x.last_seen_at), m.map((x) => x.events_count), m.map((x) => x.interactions),
-          m.map((x) => x.purchases), m.map((x) => x.spend_total), rows.map((r) => encodeSummary(r.state)), rows.map((r) => r.now)],
-      );
+      await copyInto(client, 'customers', CUSTOMER_COLUMNS, rows.map((w) => customerRow(ws, w)));
       await writeDays(client, rows);
     },
     async updateCustomers(rows) {
       if (rows.length === 0) return;
-      const m = rows.map(summaryOf);
+      const stage = await stagingFor(client, 'customers');
+      await copyInto(client, stage, CUSTOMER_COLUMNS, rows.map((w) => customerRow(ws, w)));
       await client.query(
-        `UPDATE customers c SET display_name = u.dn, email = u.em, phone = u.ph, first_seen_at = u.fs, last_seen_at = u.ls,
-           events_count = u.ec, interactions = u.ic, purchases = u.pc, spend_total = u.st, state = u.state, updated_at = u.now
-         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],
-           $10::bigint[], $11::float8[], $12::text[], $13::bigint[]) AS u(id, dn, em, ph, fs, ls, ec, ic, pc, st, state, now)
-         WHERE c.id = u.id AND c.workspace_id = $1`,
-        [ws, rows.map((r) => r.id), rows.map((r) => r.displayName), rows.map((r) => r.email), rows.map((r) => r.phone),
-          m.map((x) => x.first_seen_at), m.map((x) => x.last_seen_at), m.map((x) => x.events_count), m.map((x) => x.interactions),
-          m.map((x) => x.purchases), m.map((x) => x.spend_total), rows.map((r) => encodeSummary(r.state)), rows.map((r) => r.now)],
-      );
+        `UPDATE customers c SET display_name = u.display_name, email = u.email, phone = u.phone, first_seen_at = u.first_seen_at,
+           last_seen_at = u.last_seen_at, events_count = u.events_count, interactions = u.interactions, purchases = u.purchases,
+           spend_total = u.spend_total, state = u.state, updated_at = u.updated_at
+         FROM ${stage} u WHERE c.id = u.id AND c.workspace_id = $1`, [ws]);
+      await client.query(`TRUNCATE ${stage}`);
       await writeDays(client, rows);
     },
     async insertIdentities(rows) {
       if (rows.length === 0) return;
-      await client.query(
-        `INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified, link_source, confidence, created_at)
-         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::float8[], $10::bigint[])
-         ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`,
-        [ws, rows.map((r) => r.customerId), rows.map((r) => r.kind), rows.map((r) => r.externalId), rows.map((r) => r.handle),
-          rows.map((r) => r.handleKey), rows.map((r) => (r.verified ? 1 : 0)), rows.map((r) => r.linkSource),
-          rows.map((r) => r.confidence), rows.map((r) => r.createdAt)],
-      );
+      const stage = await stagingFor(client, 'identities');
+      await copyInto(client, stage, IDENTITY_COLUMNS, rows.map((r) => [ws, r.customerId, r.kind, r.externalId, r.handle, r.handleKey,
+        r.verified ? 1 : 0, r.linkSource, r.confidence, r.createdAt]));
+      await client.query(`INSERT INTO identities (${IDENTITY_COLUMNS.join(', ')}) SELECT ${IDENTITY_COLUMNS.join(', ')} FROM ${stage}
+        ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`);
+      await client.query(`TRUNCATE ${stage}`);
     },
   });
 

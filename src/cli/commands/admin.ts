@@ -1,5 +1,6 @@
 /** `pulse demo`, `pulse migrate`, `pulse workspaces`: setting up and looking after a store. */
 import type { Command } from 'commander';
+import { createWorkspace } from '../../app/workspaces.js';
 import { seedDemo } from '../../ingest/seed-demo.js';
 import { migrateDown, migrateToLatest } from '../../store/migrate.js';
 import { isoOrNull, printJson, printTable } from '../output.js';
@@ -32,9 +33,24 @@ export const registerAdmin = (program: Command): void => {
       }),
     );
 
-  program
-    .command('workspaces')
-    .description('list workspaces')
+  const workspaces = program.command('workspaces').description('list and create workspaces (one per brand)');
+  workspaces
+    .command('create')
+    .description('create a workspace')
+    .argument('<slug>', 'short name: lower-case letters, digits, dashes')
+    .option('--name <name>', 'display name (default: the slug)')
+    .option('--currency <code>', 'ISO 4217 currency that spend is counted in', 'EUR')
+    .option('--json', 'print JSON')
+    .action((slug: string, flags: { name?: string; currency: string; json?: boolean }) =>
+      runCommand(async (ctx) => {
+        const ws = await createWorkspace(ctx.repos.workspaces, { slug, name: flags.name, currency: flags.currency }, ctx.now());
+        if (flags.json) return printJson({ ...ws, createdAt: isoOrNull(ws.createdAt) });
+        process.stdout.write(`Created workspace "${ws.slug}" (${ws.currency})\n`);
+      }),
+    );
+  workspaces
+    .command('list', { isDefault: true })
+    .description('list workspaces with their counts')
     .option('--json', 'print JSON')
     .action((flags: { json?: boolean }) =>
       runCommand(async (ctx) => {
