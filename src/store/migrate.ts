@@ -1,5 +1,6 @@
 /** Runs the migrations (up to the latest, or down one step) with Kysely's Migrator. */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { isPostgres } from './dialect.js';
 import { AppError } from '../domain/errors.js';
 import * as createCore from './migrations/0001-create-core.js';
 
@@ -9,16 +10,24 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-const migratorFor = (db: Kysely<any>): Migrator => new Migrator({ db, provider });
+/**
+ * On PostgreSQL the migration tables live in the connection's current schema (Kysely would otherwise
+ * find another schema's tables, e.g. when each test or tenant has its own schema).
+ */
+const migratorFor = async (db: Kysely<any>): Promise<Migrator> => {
+  if (!isPostgres(db)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
+};
 
 export const migrateToLatest = async (db: Kysely<any>): Promise<string[]> => {
-  const { error, results } = await migratorFor(db).migrateToLatest();
+  const { error, results } = await (await migratorFor(db)).migrateToLatest();
   if (error) throw new AppError('internal_error', `migration failed: ${String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };
 
 export const migrateDown = async (db: Kysely<any>): Promise<string[]> => {
-  const { error, results } = await migratorFor(db).migrateDown();
+  const { error, results } = await (await migratorFor(db)).migrateDown();
   if (error) throw new AppError('internal_error', `migration down failed: ${String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { customersPath, matchRoute } from './routes.js';
+
+describe('matchRoute', () => {
+  it.each([
+    ['/', { name: 'dashboard' }],
+    ['/customers', { name: 'customers' }],
+    ['/customers/', { name: 'customers' }],
+    ['/customers/42', { name: 'customer', id: 42 }],
+    ['/customers/0', { name: 'not_found' }],
+    ['/customers/abc', { name: 'not_found' }],
+    ['/inbox', { name: 'not_found' }],
+  ])('%s', (path, route) => {
+    expect(matchRoute(path)).toEqual(route);
+  });
+});
+
+describe('customersPath', () => {
+  it.each([
+    [{}, '/customers'],
+    [{ q: 'anna' }, '/customers?q=anna'],
+    [{ q: 'a b', page: 2 }, '/customers?q=a+b&page=2'],
+    [{ q: '', page: 1 }, '/customers'],
+  ])('%j', (params, path) => {
+    expect(customersPath(params)).toBe(path);
+  });
+});
