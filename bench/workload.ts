@@ -1,6 +1,7 @@
 /**
  * The benchmark workload: seeded synthetic events in Pulse JSONL, mixed kinds and channels, 30 % with
  * text in en/da/it, customers drawn from a Zipf distribution (a few very active people, a long tail).
+ * Events come in time order with some jitter (up to a day late), as exports and webhook streams do.
  */
 import { createWriteStream } from 'node:fs';
 
@@ -55,7 +56,7 @@ export function* workload(o: WorkloadOptions): Generator<Record<string, unknown>
     const channel = commerce ? 'shop' : kind === 'newsletter_signup' ? 'newsletter' : CHANNELS[c % CHANNELS.length]!;
     const line: Record<string, unknown> = {
       source: `bench-${channel}`, source_id: `e${i}`, kind, channel, direction: 'in',
-      occurred_at: new Date(o.start + Math.floor(rand() * (o.end - o.start))).toISOString(),
+      occurred_at: new Date(Math.max(o.start, o.start + Math.floor(((o.end - o.start) * i) / o.events) - Math.floor(rand() * rand() * 86_400_000))).toISOString(),
       customer: commerce || kind === 'newsletter_signup'
         ? { email: `customer${c}@example.com` }
         : { identities: [{ channel, id: `${channel}-${c}`, handle: `user${c}` }] },
