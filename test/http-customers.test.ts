@@ -61,6 +61,21 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
     expect(older.body.items.map((e: { kind: string }) => e.kind)).toEqual(['purchase']);
   });
 
+  it('pages the timeline without skipping events that share a timestamp', async () => {
+    const same = [1, 2, 3].map((n): EventLineInput => ({ source: 'web', source_id: `v${n}`, kind: 'visit', channel: 'web', occurred_at: '2026-05-25T10:00:00Z', customer: { identities: [{ channel: 'web', id: 'visitor-1' }] } }));
+    await ingestEvents(ctx.repos.ingest, ctx.workspace, same.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
+    const id = (await get('/api/v1/workspaces/test/customers?q=visitor-1')).body.items[0].id as number;
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 4; page++) {
+      const { items } = (await get(`/api/v1/workspaces/test/customers/${id}/events?limit=1${cursor}`)).body as { items: { id: number; occurredAt: string; sourceId: string }[] };
+      if (items.length === 0) break;
+      seen.push(items[0]!.sourceId);
+      cursor = `&before=${encodeURIComponent(items[0]!.occurredAt)}&beforeId=${items[0]!.id}`;
+    }
+    expect(seen.sort()).toEqual(['v1', 'v2', 'v3']);
+  });
+
   it('answers errors in one shape: 404 for what is not there, 400 with the failing field', async () => {
     expect(await get('/api/v1/workspaces/nope/customers')).toMatchObject({ status: 404, body: { error: { code: 'workspace_not_found' } } });
     expect(await get('/api/v1/workspaces/test/customers/999999')).toMatchObject({ status: 404, body: { error: { code: 'customer_not_found' } } });

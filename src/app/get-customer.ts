@@ -28,7 +28,7 @@ export const getCustomer = async (
   const group = await customers.groupOf(ws, c.id);
   const [identities, events, merges] = await Promise.all([
     customers.identitiesOf(ws, group),
-    customers.timeline(ws, c.id, { before: null, limit: opts.events }),
+    customers.timeline(ws, c.id, { before: null, beforeId: null, limit: opts.events }),
     customers.merges(ws, group),
   ]);
   const { state, ...summary } = c;

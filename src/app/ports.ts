@@ -187,8 +187,11 @@ export interface CustomerStore {
   /** Customers an identity term names: an id, a handle (with or without @), an email or a phone. */
   findByTerm(workspaceId: number, term: string): Promise<number[]>;
   identitiesOf(workspaceId: number, customerIds: number[]): Promise<IdentityView[]>;
-  /** Events of a customer (and of those merged into them), newest first. */
-  timeline(workspaceId: number, customerId: number, page: { before: number | null; limit: number }): Promise<EventView[]>;
+  /**
+   * Events of a customer (and of those merged into them), newest first, in (occurredAt, id) order;
+   * a page continues strictly after the cursor (before, beforeId) when given.
+   */
+  timeline(workspaceId: number, customerId: number, page: { before: number | null; beforeId: number | null; limit: number }): Promise<EventView[]>;
   /** The customer and every customer merged into it, directly or through others. */
   groupOf(workspaceId: number, rootId: number): Promise<number[]>;
   /** Every event of these customers' timelines (their own and their merged customers'). */

@@ -102,7 +102,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       }));
     },
 
-    async timeline(ws, customerId, { before, limit }) {
+    async timeline(ws, customerId, { before, beforeId, limit }) {
       // Walk the customer's day rows newest first, gathering event ids until the page is full
       // (a whole day at a time: ids within a day are not in time order).
       const days = db.selectFrom('customer_days').select(['day', 'events']).where('customer_id', '=', customerId);
@@ -115,7 +115,9 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const events: EventView[] = [];
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = await db.selectFrom('events').select(EVENT_VIEW_COLUMNS).where('workspace_id', '=', ws).where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const r of chunk) if (before === null || r.occurred_at < before) events.push(toEventView(r));
+        for (const r of chunk) {
+          if (before === null || r.occurred_at < before || (r.occurred_at === before && beforeId !== null && r.id < beforeId)) events.push(toEventView(r));
+        }
       }
       return events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id).slice(0, limit);
     },

@@ -18,7 +18,9 @@ export const CustomerQuerySchema = z.object({
 });
 
 export const TimelineQuerySchema = z.object({
+  /** A cursor: events strictly older than (before, beforeId) in (occurred_at, id) order. */
   before: isoInstant.optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

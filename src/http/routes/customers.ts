@@ -39,7 +39,7 @@ export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promis
     const q = TimelineQuerySchema.parse(req.query);
     const ws = await findWorkspace(workspaces, p.ws);
     if ((await customers.get(ws.id, p.id)) === null) throw new AppError('customer_not_found', `no customer ${p.id} in this workspace`);
-    const events = await customers.timeline(ws.id, p.id, { before: q.before ?? null, limit: q.limit });
+    const events = await customers.timeline(ws.id, p.id, { before: q.before ?? null, beforeId: q.beforeId ?? null, limit: q.limit });
     return { items: events.map(eventJson) };
   });
 

@@ -57,7 +57,7 @@ export const api = {
     request<CustomerPage>(`${ws(slug)}/customers${query(p)}`, { signal }),
   customer: (slug: string, id: number, p: { asOf?: string; events?: number } = {}, signal?: AbortSignal) =>
     request<CustomerDetail>(`${ws(slug)}/customers/${id}${query(p)}`, { signal }),
-  events: (slug: string, id: number, p: { before?: string; limit?: number }, signal?: AbortSignal) =>
+  events: (slug: string, id: number, p: { before?: string; beforeId?: number; limit?: number }, signal?: AbortSignal) =>
     request<{ items: PulseEvent[] }>(`${ws(slug)}/customers/${id}/events${query(p)}`, { signal }),
   merge: (slug: string, body: { targetId: number; mergedId: number; reason?: string }) =>
     request<Merge>(`${ws(slug)}/merges`, { method: 'POST', body: JSON.stringify(body) }),

@@ -50,7 +50,7 @@ export const useTimeline = (slug: string | null, customer: CustomerDetail | null
     if (slug === null || customer === null || last === undefined || loadingMore) return;
     setLoadingMore(true);
     setError(null);
-    api.events(slug, customer.id, { before: last.occurredAt, limit: TIMELINE_PAGE }).then(
+    api.events(slug, customer.id, { before: last.occurredAt, beforeId: last.id, limit: TIMELINE_PAGE }).then(
       (page) => {
         if (shown.current !== customer) return;
         setOlder((prev) => [...prev, ...page.items]);
