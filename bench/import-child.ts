@@ -15,7 +15,7 @@ const config = { ...loadConfig({}), DATABASE_URL: url };
 const ctx = await openContext(config);
 const ws = await ensureWorkspace(ctx.repos.workspaces, { slug: 'bench', currency: 'EUR' }, Date.now());
 const t0 = performance.now();
-const summary = await importEvents(ctx.repos.ingest, ws, jsonlSource(createReadStream(file)), {
+const summary = await importEvents(ctx.repos, ws, jsonlSource(createReadStream(file)), {
   file, rejectsPath: '/tmp/pulse-bench-rejects.jsonl', batchSize: config.PULSE_BATCH_SIZE, now: () => Date.now(),
 });
 const ms = performance.now() - t0;

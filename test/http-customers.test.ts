@@ -22,7 +22,7 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
     ctx = await openTestContext(dialect);
     other = await ctx.repos.workspaces.create({ slug: 'other', name: 'Other brand', currency: 'EUR', rates: {}, createdAt: ctx.now() });
     for (const [ws, prefix] of [[ctx.workspace, 'anna'], [other, 'bo']] as const) {
-      await ingestEvents(ctx.repos.ingest, ws, lines(prefix).map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
+      await ingestEvents(ctx.repos, ws, lines(prefix).map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
     }
     app = await buildApp(ctx, { logger: false, webDist: null });
   });
@@ -63,7 +63,7 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
 
   it('pages the timeline without skipping events that share a timestamp', async () => {
     const same = [1, 2, 3].map((n): EventLineInput => ({ source: 'web', source_id: `v${n}`, kind: 'visit', channel: 'web', occurred_at: '2026-05-25T10:00:00Z', customer: { identities: [{ channel: 'web', id: 'visitor-1' }] } }));
-    await ingestEvents(ctx.repos.ingest, ctx.workspace, same.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
+    await ingestEvents(ctx.repos, ctx.workspace, same.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
     const id = (await get('/api/v1/workspaces/test/customers?q=visitor-1')).body.items[0].id as number;
     const seen: string[] = [];
     let cursor = '';

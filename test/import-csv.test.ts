@@ -17,7 +17,7 @@ const RETAIL = new URL('online_retail_uci_2010-12-01_head200.csv', DATA).pathnam
 const TWCS = new URL('twcs_head121_excel_mangled.csv', DATA).pathname;
 
 const run = async (ctx: TestContext, file: string, mapping: string) =>
-  importEvents(ctx.repos.ingest, ctx.workspace, csvSource(await resolveMapping(mapping))(createReadStream(file)), {
+  importEvents(ctx.repos, ctx.workspace, csvSource(await resolveMapping(mapping))(createReadStream(file)), {
     file, rejectsPath: join(ctx.dir, `${mapping}.rejects.jsonl`), batchSize: 50, now: ctx.now,
   });
 

@@ -10,7 +10,7 @@ import { DIALECTS, openTestContext, type TestContext } from './stores.js';
 const FILE = new URL('./fixtures/events.jsonl', import.meta.url).pathname;
 
 const runImport = (ctx: TestContext, rejects = join(ctx.dir, 'rejects.jsonl')): Promise<ImportSummary> =>
-  importEvents(ctx.repos.ingest, ctx.workspace, jsonlSource(createReadStream(FILE)), {
+  importEvents(ctx.repos, ctx.workspace, jsonlSource(createReadStream(FILE)), {
     file: 'events.jsonl', rejectsPath: rejects, batchSize: 3, now: ctx.now,
   });
 

@@ -19,7 +19,7 @@ const snapshot = async (ctx: TestContext, id: number) => {
 };
 
 const ingestLine = (ctx: TestContext, line: EventLineInput) =>
-  ingestEvents(ctx.repos.ingest, ctx.workspace, [toPulseEvent(EventLineSchema.parse(line), JSON.stringify(line))], ctx.now());
+  ingestEvents(ctx.repos, ctx.workspace, [toPulseEvent(EventLineSchema.parse(line), JSON.stringify(line))], ctx.now());
 
 describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
   let ctx: TestContext;
@@ -27,7 +27,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
 
   it('joins two customers and restores both exactly, including events that arrived meanwhile', async () => {
     ctx = await openTestContext(dialect, { currency: 'DKK' });
-    await importEvents(ctx.repos.ingest, ctx.workspace, jsonlSource(createReadStream(FILE)), { file: 'events.jsonl', rejectsPath: join(ctx.dir, 'r.jsonl'), batchSize: 100, now: ctx.now });
+    await importEvents(ctx.repos, ctx.workspace, jsonlSource(createReadStream(FILE)), { file: 'events.jsonl', rejectsPath: join(ctx.dir, 'r.jsonl'), batchSize: 100, now: ctx.now });
     const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
     const mette = await findCustomer(deps.customers, ctx.workspace.id, 'S-1');
     const giulia = await findCustomer(deps.customers, ctx.workspace.id, '@giulia_r');
@@ -57,6 +57,26 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     expect(g.facts).toMatchObject({ events: 3, interactions: 3, mentions: 3, mentions_7d: 1, mentions_30d: 3, active_weeks_90d: 2, days_since_last_activity: 1 });
     expect(g.events).toHaveLength(3);
     await expect(unmergeCustomers(deps, ctx.workspace.id, { mergeId: merge.id, actor: 'test' }, ctx.now())).rejects.toMatchObject({ code: 'not_merged' });
+  });
+
+  it('merges customers stored apart when an event links them by a verified email, and the merge can be undone', async () => {
+    ctx = await openTestContext(dialect);
+    const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+    await ingestLine(ctx, { source: 'ig', source_id: '1', kind: 'comment', channel: 'instagram', occurred_at: '2026-05-01T10:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'ig-anna', handle: 'anna.j' }] } });
+    await ingestLine(ctx, { source: 'shop', source_id: 'o1', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T10:00:00Z', customer: { email: 'anna@example.com' }, amount: 50, currency: 'EUR', order_id: 'o1' });
+    await ingestLine(ctx, { source: 'ig', source_id: '2', kind: 'newsletter_signup', channel: 'newsletter', occurred_at: '2026-05-03T10:00:00Z', customer: { email: 'nobody@example.com', email_verified: false, identities: [{ channel: 'instagram', id: 'ig-anna' }] } });
+    expect((await ctx.repos.customers.list(ctx.workspace.id, { q: null, limit: 10, offset: 0 })).total).toBe(2); // an unverified email links no one
+
+    const result = await ingestLine(ctx, { source: 'ig', source_id: '3', kind: 'message', channel: 'instagram', occurred_at: '2026-05-04T10:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'ig-anna' }], email: 'anna@example.com' }, text: 'my order email is anna@example.com' });
+    expect(result.merges).toHaveLength(1);
+    expect(result.merges[0]).toMatchObject({ linkSource: 'email_match', confidence: 0.9, actor: 'pulse', reason: expect.stringContaining('ig/3') });
+    const anna = await findCustomer(deps.customers, ctx.workspace.id, 'anna@example.com');
+    expect(await findCustomer(deps.customers, ctx.workspace.id, '@anna.j')).toBe(anna);
+    const merged = await snapshot(ctx, anna);
+    expect(merged.facts).toMatchObject({ events: 4, purchases: 1, messages: 1, comments: 1 });
+
+    await unmergeCustomers(deps, ctx.workspace.id, { mergeId: result.merges[0]!.id, actor: 'test' }, ctx.now());
+    expect((await ctx.repos.customers.list(ctx.workspace.id, { q: null, limit: 10, offset: 0 })).total).toBe(2);
   });
 
   it('refuses to merge a customer into itself or a customer of another workspace', async () => {

@@ -2,13 +2,16 @@
  * Ingests one batch of parsed events in one transaction: drops duplicates (idempotency on
  * workspace + source + source id), resolves identities, folds the new events into their customers'
  * facts and writes it all at once. Every transport (import, API, webhooks, demo) calls this.
+ * When an event links identities of customers already stored apart (a verified link: the same
+ * email or phone, a login), they are merged right after the batch commits, recorded and undoable.
  */
 import { applyEvent, emptyState, orderSetOf, type CustomerState } from '../domain/customer-state.js';
 import type { PulseEvent } from '../domain/event.js';
 import { lookupsFor, resolveIdentities, type CustomerId } from '../domain/identity-resolution.js';
 import { normaliseHandle } from '../domain/identity.js';
 import { convertAmount } from '../domain/money.js';
-import type { CustomerWrite, IngestStore, NewEventRow, StoredCustomer, Workspace } from './ports.js';
+import { linkCustomers } from './merge-customers.js';
+import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, Workspace } from './ports.js';
 
 export type Outcome = 'accepted' | 'duplicate';
 
@@ -27,12 +30,20 @@ export interface BatchResult {
   warnings: IngestWarning[];
   /** Customers whose facts changed (roots, after merges), for whoever reacts to changes. */
   touchedCustomers: number[];
+  /** Merges made because an event linked customers stored apart. */
+  merges: MergeView[];
+}
+
+export interface IngestDeps {
+  ingest: IngestStore;
+  customers: CustomerStore;
+  merges: MergeStore;
 }
 
 const eventKey = (e: PulseEvent): string => `${e.source}\u0000${e.sourceId}`;
 
 export const ingestEvents = async (
-  store: IngestStore,
+  deps: IngestDeps,
   workspace: Workspace,
   events: readonly PulseEvent[],
   now: number,
@@ -51,15 +62,9 @@ export const ingestEvents = async (
   });
   const batch = fresh.map((i) => events[i] as PulseEvent);
 
-  return store.ingestTransaction(workspace.id, async (tx) => {
+  const result = await deps.ingest.ingestTransaction(workspace.id, async (tx) => {
     const known = await tx.findIdentities(lookupsFor(batch));
     const resolution = resolveIdentities(batch, known);
-    for (const c of resolution.conflicts) {
-      warnings.push({
-        index: fresh[c.index] as number, field: 'customer',
-        reason: `identities of ${c.customers.filter((id) => id > 0).length > 1 ? 'several customers' : 'another customer'} named together (customers ${c.customers.filter((id) => id > 0).join(', ')}); kept on the first, merge them by hand if they are one person`,
-      });
-    }
 
     const realIds = await tx.allocateCustomerIds(resolution.newCustomers.length);
     const idOf = new Map<CustomerId, number>(resolution.newCustomers.map((c, i) => [c.id, realIds[i] as number]));
@@ -154,11 +159,23 @@ export const ingestEvents = async (
       linkSource: n.linkSource, confidence: n.confidence, createdAt: now,
     })));
 
+    const links = resolution.links.filter((l) => keptSet.has(l.index)).map((l) => ({ ...l, customers: l.customers.map(real) }));
     return {
       outcomes, accepted: kept.length, duplicates: events.length - kept.length, newCustomers: inserts.length,
-      warnings, touchedCustomers: [...states.keys()],
+      warnings, touchedCustomers: [...states.keys()], links,
     };
   });
+
+  const merges: MergeView[] = [];
+  for (const link of result.links) {
+    const source = link.via === 'email' ? 'email_match' : link.via === 'phone' ? 'phone_match' : 'event';
+    merges.push(...(await linkCustomers(deps, workspace.id, link.customers, {
+      linkSource: source, confidence: source === 'event' ? 1 : 0.9, actor: 'pulse',
+      reason: `event ${events[fresh[link.index] as number]?.source}/${events[fresh[link.index] as number]?.sourceId} named identities of both (${link.via})`,
+    }, now)));
+  }
+  const { links: _links, ...rest } = result;
+  return { ...rest, merges };
 };
 
 /** Loads customers and, following merged_into, the customers they are merged into. */

@@ -62,6 +62,30 @@ export const mergeCustomers = async (
   }, new Map([[target.id, rebuilt]]));
 };
 
+/**
+ * Merges customers a verified link joined: their roots, each into the oldest one. Customers already
+ * one (the same root) are left alone.
+ */
+export const linkCustomers = async (
+  deps: MergeDeps,
+  ws: number,
+  customerIds: number[],
+  link: { linkSource: string; confidence: number; reason: string; actor: string },
+  now: number,
+): Promise<MergeView[]> => {
+  const roots = new Set<number>();
+  for (const id of customerIds) {
+    const c = await deps.customers.get(ws, id);
+    if (c !== null) roots.add((await rootOf(deps.customers, ws, c)).id);
+  }
+  const [target, ...others] = [...roots].sort((a, b) => a - b);
+  const made: MergeView[] = [];
+  for (const mergedId of others) {
+    made.push(await mergeCustomers(deps, ws, { targetId: target as number, mergedId, ...link }, now));
+  }
+  return made;
+};
+
 /** Undoes a merge, named by its id or by the customer that was merged away. */
 export const unmergeCustomers = async (
   deps: MergeDeps,

@@ -40,11 +40,11 @@ describe('resolveIdentities', () => {
     expect(r.newIdentities.find((n) => n.identity.externalId === '1')?.namedBy).toEqual([0]);
   });
 
-  it('keeps an event naming two customers on the most specific identity and reports the conflict', () => {
+  it('keeps an event naming two customers on the most specific identity and reports the link between them', () => {
     const known = new Map([[idKey('x', '42'), 7], [idKey('email', 'a@b.c'), 8]]);
     const r = resolveIdentities([event([id('email', 'a@b.c'), id('x', '42')])], known);
     expect(r.owners).toEqual([7]);
-    expect(r.conflicts).toEqual([{ index: 0, customers: [7, 8] }]);
+    expect(r.links).toEqual([{ index: 0, customers: [7, 8], via: 'email' }]);
   });
 });
 

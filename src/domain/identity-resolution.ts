@@ -24,8 +24,11 @@ export interface Resolution {
   owners: CustomerId[];
   newCustomers: { id: CustomerId; name: string | null }[];
   newIdentities: NewIdentity[];
-  /** Events that named identities of two different customers (left for a person to merge). */
-  conflicts: { index: number; customers: CustomerId[] }[];
+  /**
+   * Events that named identities of two or more stored customers: a verified link between them
+   * (the caller merges them). `via` is the kind of identity that named the other customers.
+   */
+  links: { index: number; customers: CustomerId[]; via: string }[];
 }
 
 /** The link an identity makes when it attaches a new identity to an existing customer. */
@@ -65,18 +68,20 @@ export const resolveIdentities = (events: readonly PulseEvent[], known: Readonly
   const owners: CustomerId[] = [];
   const newCustomers: Resolution['newCustomers'] = [];
   const newIdentities = new Map<string, NewIdentity>();
-  const conflicts: Resolution['conflicts'] = [];
+  const links: Resolution['links'] = [];
   let nextTemp = -1;
 
   events.forEach((event, index) => {
     const linkable = event.customer.identities.filter(canLinkAcrossChannels).sort((a, b) => rank(a) - rank(b));
     let owner: CustomerId | null = null;
     let via: IdentityRef | null = null;
+    let bridge: string | null = null;
     const found = new Set<CustomerId>();
     for (const identity of linkable) {
       for (const key of identityKeys(identity)) {
         const hit = map.get(key);
         if (hit === undefined) continue;
+        if (!found.has(hit) && found.size > 0) bridge ??= identity.kind;
         found.add(hit);
         if (owner === null) {
           owner = hit;
@@ -84,7 +89,7 @@ export const resolveIdentities = (events: readonly PulseEvent[], known: Readonly
         }
       }
     }
-    if (found.size > 1) conflicts.push({ index, customers: [...found] });
+    if (found.size > 1) links.push({ index, customers: [...found], via: bridge ?? 'event' });
     if (owner === null) {
       owner = nextTemp--;
       newCustomers.push({ id: owner, name: displayNameOf(event) });
@@ -105,7 +110,7 @@ export const resolveIdentities = (events: readonly PulseEvent[], known: Readonly
     owners.push(owner);
   });
 
-  return { owners, newCustomers, newIdentities: [...newIdentities.values()], conflicts };
+  return { owners, newCustomers, newIdentities: [...newIdentities.values()], links };
 };
 
 /** The name a new customer gets: the one the event gave, else a handle, an email, or "kind id". */

@@ -7,8 +7,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ingestEvents } from '../app/ingest-events.js';
-import type { IngestStore, Workspace } from '../app/ports.js';
+import { ingestEvents, type IngestDeps } from '../app/ingest-events.js';
+import type { Workspace } from '../app/ports.js';
 import type { PulseEvent } from '../domain/event.js';
 import type { EventSource, Problem } from './source.js';
 
@@ -19,6 +19,8 @@ export interface ImportSummary {
   rejected: number;
   warnings: number;
   newCustomers: number;
+  /** Customers merged because an event linked them (same verified email or phone). */
+  merged: number;
   rejectsFile: string | null;
   interrupted: boolean;
   durationMs: number;
@@ -46,14 +48,14 @@ interface Report {
 }
 
 export const importEvents = async (
-  ingest: IngestStore,
+  deps: IngestDeps,
   workspace: Workspace,
   source: EventSource,
   opts: ImportOptions,
 ): Promise<ImportSummary> => {
   const started = opts.now();
   const summary: ImportSummary = {
-    file: opts.file, accepted: 0, duplicates: 0, rejected: 0, warnings: 0, newCustomers: 0, rejectsFile: null,
+    file: opts.file, accepted: 0, duplicates: 0, rejected: 0, warnings: 0, newCustomers: 0, merged: 0, rejectsFile: null,
     interrupted: false, durationMs: 0,
   };
   let out: WriteStream | null = null;
@@ -72,7 +74,8 @@ export const importEvents = async (
   let records = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await ingestEvents(ingest, workspace, batch, opts.now());
+    const result = await ingestEvents(deps, workspace, batch, opts.now());
+    summary.merged += result.merges.length;
     summary.accepted += result.accepted;
     summary.duplicates += result.duplicates;
     summary.newCustomers += result.newCustomers;

@@ -31,7 +31,7 @@ export const seedDemo = async (
   let events = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await ingestEvents(repos.ingest, workspace, batch, opts.now);
+    const result = await ingestEvents(repos, workspace, batch, opts.now);
     events += result.accepted;
     batch = [];
   };

@@ -35,7 +35,7 @@ export const startServer = async (lines: readonly EventLineInput[], now: number)
   const ctx = await openTestContext('sqlite');
   ctx.setNow(now);
   const events = lines.map((line) => toPulseEvent(EventLineSchema.parse(line), JSON.stringify(line)));
-  const result = await ingestEvents(ctx.repos.ingest, ctx.workspace, events, now);
+  const result = await ingestEvents(ctx.repos, ctx.workspace, events, now);
   if (result.accepted !== lines.length) throw new Error(`fixture: ${result.accepted} of ${lines.length} events accepted`);
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -53,7 +53,7 @@ export const registerImport = (program: Command): void => {
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
         try {
-          const summary = await importEvents(ctx.repos.ingest, workspace, factory(input), {
+          const summary = await importEvents(ctx.repos, workspace, factory(input), {
             file: basename(file), rejectsPath, batchSize: ctx.config.PULSE_BATCH_SIZE, now: ctx.now, signal: abort.signal,
             onProgress: (records) => bar?.update(input.bytesRead, { records }),
           });
@@ -62,7 +62,7 @@ export const registerImport = (program: Command): void => {
           if (flags.json) printJson(summary);
           else {
             process.stdout.write(`${summary.interrupted ? 'Interrupted: stored what was read. ' : ''}Imported ${file} into "${workspace.slug}" in ${(summary.durationMs / 1000).toFixed(1)} s\n`);
-            process.stdout.write(`  accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected}, warnings ${summary.warnings}, new customers ${summary.newCustomers}\n`);
+            process.stdout.write(`  accepted ${summary.accepted}, duplicates ${summary.duplicates}, rejected ${summary.rejected}, warnings ${summary.warnings}, new customers ${summary.newCustomers}, customers linked and merged ${summary.merged}\n`);
             if (summary.rejectsFile !== null) process.stdout.write(`  rejects and warnings: ${summary.rejectsFile}\n`);
           }
           if (summary.interrupted) process.exitCode = 130;
