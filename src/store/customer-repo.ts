@@ -114,8 +114,10 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       }
       const events: EventView[] = [];
       for (let i = 0; i < ids.length; i += 500) {
-        const chunk = await db.selectFrom('events').select(EVENT_VIEW_COLUMNS).where('workspace_id', '=', ws).where('id', 'in', ids.slice(i, i + 500)).execute();
+        // By id alone: with workspace_id in the WHERE, SQLite would walk the idempotency index instead.
+        const chunk = await db.selectFrom('events').select([...EVENT_VIEW_COLUMNS, 'workspace_id']).where('id', 'in', ids.slice(i, i + 500)).execute();
         for (const r of chunk) {
+          if (r.workspace_id !== ws) continue;
           if (before === null || r.occurred_at < before || (r.occurred_at === before && beforeId !== null && r.id < beforeId)) events.push(toEventView(r));
         }
       }
@@ -138,9 +140,10 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const ids = days.flatMap((d) => eventIdsOf(d.events));
       const out: FactRow[] = [];
       for (let i = 0; i < ids.length; i += 500) {
-        const rows = await db.selectFrom('events').select(['id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id'])
-          .where('workspace_id', '=', ws).where('id', 'in', ids.slice(i, i + 500)).execute();
+        const rows = await db.selectFrom('events').select(['id', 'workspace_id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id'])
+          .where('id', 'in', ids.slice(i, i + 500)).execute();
         for (const r of rows) {
+          if (r.workspace_id !== ws) continue;
           out.push({
             id: r.id, customerId: r.customer_id, kind: r.kind, direction: r.direction === 'out' ? 'out' : 'in', occurredAt: r.occurred_at,
             amountWs: r.amount_ws, orderKey: r.order_id ?? `${r.source}:${r.source_id}`,
