@@ -6,14 +6,14 @@ import type { Config } from './config.js';
 import { openContext } from './context.js';
 import { buildApp } from './http/app.js';
 import { seedDemo } from './ingest/seed-demo.js';
-import { DEMO_WORKSPACE } from './demo/generate-demo.js';
+import { DEFAULT_DEMO_CUSTOMERS, DEMO_WORKSPACE } from './demo/generate-demo.js';
 
 export const serve = async (config: Config): Promise<void> => {
   const ctx = await openContext(config);
   const demo = await ctx.repos.workspaces.findBySlug(DEMO_WORKSPACE.slug);
   if (config.PULSE_SEED_DEMO === 'always' || (config.PULSE_SEED_DEMO === 'auto' && demo === null)) {
     process.stdout.write('Seeding the demo workspace…\n');
-    const s = await seedDemo(ctx.repos, { seed: 1, customers: 3000, now: ctx.now(), batchSize: config.PULSE_BATCH_SIZE, clock: ctx.now });
+    const s = await seedDemo(ctx.repos, { seed: 1, customers: DEFAULT_DEMO_CUSTOMERS, now: ctx.now(), batchSize: config.PULSE_BATCH_SIZE, clock: ctx.now });
     process.stdout.write(`Demo workspace "${s.workspace}": ${s.customers} customers, ${s.events} events (${(s.durationMs / 1000).toFixed(1)} s)\n`);
   }
   const app = await buildApp(ctx);

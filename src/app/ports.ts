@@ -105,6 +105,8 @@ export interface WorkspaceStore {
   list(): Promise<Workspace[]>;
   /** Deletes the workspace and every row that belongs to it. */
   remove(id: number): Promise<void>;
+  /** The distinct event sources of a workspace. */
+  sources(id: number): Promise<string[]>;
 }
 
 export interface CustomerSummary {

@@ -7,6 +7,7 @@ import { EventLineSchema, toPulseEvent } from '../app/event-input.js';
 import type { Repositories } from '../store/repositories.js';
 import { DEMO_WORKSPACE, generateDemoEvents } from '../demo/generate-demo.js';
 import type { PulseEvent } from '../domain/event.js';
+import { AppError } from '../domain/errors.js';
 import { referenceRates } from '../domain/money.js';
 
 export interface DemoSummary {
@@ -18,11 +19,18 @@ export interface DemoSummary {
 
 export const seedDemo = async (
   repos: Repositories,
-  opts: { seed: number; customers: number; now: number; batchSize: number; clock: () => number },
+  opts: { seed: number; customers: number; now: number; batchSize: number; clock: () => number; force?: boolean },
 ): Promise<DemoSummary> => {
   const started = opts.clock();
   const existing = await repos.workspaces.findBySlug(DEMO_WORKSPACE.slug);
-  if (existing !== null) await repos.workspaces.remove(existing.id);
+  if (existing !== null) {
+    // Never wipe what someone imported into the demo workspace by hand.
+    const foreign = (await repos.workspaces.sources(existing.id)).filter((s) => !s.startsWith('demo-'));
+    if (foreign.length > 0 && !opts.force) {
+      throw new AppError('validation_failed', `workspace "${DEMO_WORKSPACE.slug}" holds imported events (source ${foreign.slice(0, 3).join(', ')}); not recreated. Use --force to delete them, or import into another workspace (--workspace).`);
+    }
+    await repos.workspaces.remove(existing.id);
+  }
   const workspace = await repos.workspaces.create({
     slug: DEMO_WORKSPACE.slug, name: DEMO_WORKSPACE.name, currency: DEMO_WORKSPACE.currency,
     rates: referenceRates(DEMO_WORKSPACE.currency), createdAt: opts.now,

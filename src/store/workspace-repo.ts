@@ -28,6 +28,10 @@ export const workspaceRepo = (db: Kysely<Tables>): WorkspaceStore => ({
   async list() {
     return (await db.selectFrom('workspaces').selectAll().orderBy('id').execute()).map(toWorkspace);
   },
+  async sources(id) {
+    const rows = await db.selectFrom('events').select('source').distinct().where('workspace_id', '=', id).execute();
+    return rows.map((r) => r.source);
+  },
   async remove(id) {
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('customer_days').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();

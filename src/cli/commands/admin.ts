@@ -1,6 +1,7 @@
 /** `pulse demo`, `pulse migrate`, `pulse workspaces`: setting up and looking after a store. */
 import type { Command } from 'commander';
 import { createWorkspace } from '../../app/workspaces.js';
+import { DEFAULT_DEMO_CUSTOMERS, MAX_DEMO_CUSTOMERS } from '../../demo/generate-demo.js';
 import { seedDemo } from '../../ingest/seed-demo.js';
 import { migrateDown, migrateToLatest } from '../../store/migrate.js';
 import { isoOrNull, printJson, printTable } from '../output.js';
@@ -11,11 +12,12 @@ export const registerAdmin = (program: Command): void => {
     .command('demo')
     .description('(re)create the demo workspace: a Danish bicycle maker with a few thousand customers')
     .option('--seed <n>', 'random seed (same seed, same data)', intOption('--seed', 0, 2 ** 31), 1)
-    .option('--customers <n>', 'how many customers', intOption('--customers', 10, 1_000_000), 3000)
+    .option('--customers <n>', 'how many customers', intOption('--customers', 10, MAX_DEMO_CUSTOMERS), DEFAULT_DEMO_CUSTOMERS)
+    .option('--force', 'also delete events imported into the demo workspace by hand')
     .option('--json', 'print JSON')
-    .action((flags: { seed: number; customers: number; json?: boolean }) =>
+    .action((flags: { seed: number; customers: number; force?: boolean; json?: boolean }) =>
       runCommand(async (ctx) => {
-        const summary = await seedDemo(ctx.repos, { seed: flags.seed, customers: flags.customers, now: ctx.now(), batchSize: ctx.config.PULSE_BATCH_SIZE, clock: ctx.now });
+        const summary = await seedDemo(ctx.repos, { seed: flags.seed, customers: flags.customers, now: ctx.now(), batchSize: ctx.config.PULSE_BATCH_SIZE, clock: ctx.now, force: flags.force });
         if (flags.json) return printJson(summary);
         process.stdout.write(`Demo workspace "${summary.workspace}": ${summary.customers} customers, ${summary.events} events (${(summary.durationMs / 1000).toFixed(1)} s)\n`);
       }),
