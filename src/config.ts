@@ -19,7 +19,7 @@ const ConfigSchema = z.object({
     .describe('Workspace slug the CLI uses when --workspace is not given'),
   PULSE_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('EUR').describe('Currency of a workspace created on first use'),
   PULSE_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto').describe('`pulse serve`: seed the demo workspace when it is empty (auto), every start (always), or not at all'),
-  PULSE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5_000).describe('Events per ingestion transaction'),
+  PULSE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(20_000).describe('Events per ingestion transaction'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Server log level'),
 });
 

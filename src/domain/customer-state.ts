@@ -31,8 +31,8 @@ export interface CustomerState {
   events: number;
   interactions: number;
   kinds: Record<string, number>;
-  /** Distinct order ids of purchase events. */
-  orders: string[];
+  /** Distinct orders of purchase events. */
+  purchases: number;
   spendGross: number;
   refunded: number;
   firstAt: number | null;
@@ -42,11 +42,13 @@ export interface CustomerState {
   days: Map<number, DayBucket>;
   /** Epoch day → custom kind → count, for kinds outside KNOWN_EVENT_KINDS. */
   customDays: Map<number, Record<string, number>>;
+  /** Epoch day → the orders first bought that day (stored with the day, not in the summary). */
+  dayOrders: Map<number, string[]>;
 }
 
 export const emptyState = (): CustomerState => ({
-  events: 0, interactions: 0, kinds: {}, orders: [], spendGross: 0, refunded: 0,
-  firstAt: null, lastAt: null, lastInteractionAt: null, days: new Map(), customDays: new Map(),
+  events: 0, interactions: 0, kinds: {}, purchases: 0, spendGross: 0, refunded: 0,
+  firstAt: null, lastAt: null, lastInteractionAt: null, days: new Map(), customDays: new Map(), dayOrders: new Map(),
 });
 
 /** The fields of an event the facts depend on, with the amount already in the workspace currency. */
@@ -90,7 +92,10 @@ export const applyEvent = (state: CustomerState, input: FactInput, orderSet: Set
   if (input.kind === 'purchase') {
     if (orderSet.has(input.orderKey)) return day;
     orderSet.add(input.orderKey);
-    state.orders.push(input.orderKey);
+    state.purchases += 1;
+    const firstBought = state.dayOrders.get(day);
+    if (firstBought === undefined) state.dayOrders.set(day, [input.orderKey]);
+    else firstBought.push(input.orderKey);
     const amount = Math.abs(input.amount ?? 0);
     state.spendGross = round2(state.spendGross + amount);
     bucket[DAY_SPEND] = round2((bucket[DAY_SPEND] as number) + amount);
@@ -114,7 +119,7 @@ export const applyEvent = (state: CustomerState, input: FactInput, orderSet: Set
 };
 
 /** A set view of the state's orders, built once per batch for fast membership checks. */
-export const orderSetOf = (state: CustomerState): Set<string> => new Set(state.orders);
+export const orderSetOf = (state: CustomerState): Set<string> => new Set([...state.dayOrders.values()].flat());
 
 /** Rebuilds a state from the log (after a merge or an unmerge): the same fold, from scratch. */
 export const rebuildState = (inputs: Iterable<FactInput>): CustomerState => {
@@ -133,30 +138,36 @@ export interface StoredDay {
   day: number;
   /** JSON of the bucket. */
   bucket: string;
-  /** JSON of the custom kinds' counts, or null. */
-  custom: string | null;
+  /** JSON `{ k?: custom kind counts, o?: orders first bought that day }`, or null. */
+  extra: string | null;
 }
 
 export const encodeSummary = (state: CustomerState): string => {
-  const { days: _days, customDays: _custom, ...summary } = state;
+  const { days: _days, customDays: _custom, dayOrders: _orders, ...summary } = state;
   return JSON.stringify(summary);
 };
 
 export const encodeDay = (state: CustomerState, day: number): StoredDay => {
-  const custom = state.customDays.get(day);
-  return { day, bucket: JSON.stringify(state.days.get(day) ?? [day, 0, 0, 0]), custom: custom === undefined ? null : JSON.stringify(custom) };
+  const k = state.customDays.get(day);
+  const o = state.dayOrders.get(day);
+  const extra = k === undefined && o === undefined ? null : JSON.stringify({ k, o });
+  return { day, bucket: JSON.stringify(state.days.get(day) ?? [day, 0, 0, 0]), extra };
 };
 
 /** Reads the stored form back; returns null when the text is not a customer state. */
 export const decodeState = (summaryJson: string, days: readonly StoredDay[]): CustomerState | null => {
-  const summary = JSON.parse(summaryJson) as Omit<CustomerState, 'days' | 'customDays'>;
-  if (typeof summary.events !== 'number' || !Array.isArray(summary.orders) || typeof summary.kinds !== 'object') return null;
-  const state: CustomerState = { ...summary, days: new Map(), customDays: new Map() };
+  const summary = JSON.parse(summaryJson) as Omit<CustomerState, 'days' | 'customDays' | 'dayOrders'>;
+  if (typeof summary.events !== 'number' || typeof summary.purchases !== 'number' || typeof summary.kinds !== 'object') return null;
+  const state: CustomerState = { ...summary, days: new Map(), customDays: new Map(), dayOrders: new Map() };
   for (const d of days) {
     const bucket = JSON.parse(d.bucket) as DayBucket;
     if (!Array.isArray(bucket) || bucket[0] !== d.day) return null;
     state.days.set(d.day, bucket);
-    if (d.custom !== null) state.customDays.set(d.day, JSON.parse(d.custom) as Record<string, number>);
+    if (d.extra !== null) {
+      const extra = JSON.parse(d.extra) as { k?: Record<string, number>; o?: string[] };
+      if (extra.k) state.customDays.set(d.day, extra.k);
+      if (extra.o) state.dayOrders.set(d.day, extra.o);
+    }
   }
   return state;
 };

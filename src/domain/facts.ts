@@ -49,7 +49,7 @@ export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
   const facts: Facts = {
     events: state.events,
     interactions: state.interactions,
-    purchases: state.orders.length,
+    purchases: state.purchases,
     refunds: state.kinds.refund ?? 0,
     spend_total: Math.round((state.spendGross - state.refunded) * 100) / 100,
     spend_gross: state.spendGross,

@@ -67,7 +67,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const r = await db.selectFrom('customers').select([...summaryColumns, 'merged_into', 'state']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
       if (r === undefined) return null;
       const channels = await channelsOf([r.id]);
-      const days = await db.selectFrom('customer_days').select(['day', 'bucket', 'custom']).where('customer_id', '=', r.id).execute();
+      const days = await db.selectFrom('customer_days').select(['day', 'bucket', 'extra']).where('customer_id', '=', r.id).execute();
       return {
         id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
         eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,

@@ -17,7 +17,7 @@ export const parseState = (summary: string, days: readonly StoredDay[], customer
 export const summaryOf = (w: CustomerWrite) => ({
   events_count: w.state.events,
   interactions: w.state.interactions,
-  purchases: w.state.orders.length,
+  purchases: w.state.purchases,
   spend_total: Math.round((w.state.spendGross - w.state.refunded) * 100) / 100,
   first_seen_at: w.state.firstAt,
   last_seen_at: w.state.lastAt,

@@ -13,7 +13,7 @@ const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'ki
   'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
 const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
   'interactions', 'purchases', 'spend_total', 'state', 'created_at', 'updated_at'];
-const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'custom', 'events'];
+const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events'];
 const IDENTITY_COLUMNS = ['workspace_id', 'customer_id', 'kind', 'external_id', 'handle', 'handle_key', 'verified', 'link_source', 'confidence', 'created_at'];
 
 const customerRow = (ws: number, w: CustomerWrite) => {
@@ -26,13 +26,13 @@ const customerRow = (ws: number, w: CustomerWrite) => {
 const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[]): Promise<void> => {
   const replace = writes.filter((w) => w.replaceDays).map((w) => w.id);
   if (replace.length > 0) await client.query('DELETE FROM customer_days WHERE customer_id = ANY($1::bigint[])', [replace]);
-  const rows = writes.flatMap((w) => daysToWrite(w).map((d) => [w.id, d.day, d.bucket, d.custom, d.events]));
+  const rows = writes.flatMap((w) => daysToWrite(w).map((d) => [w.id, d.day, d.bucket, d.extra, d.events]));
   if (rows.length === 0) return;
   const stage = await stagingFor(client, 'customer_days');
   await copyInto(client, stage, DAY_COLUMNS, rows);
   await client.query(
     `INSERT INTO customer_days (${DAY_COLUMNS.join(', ')}) SELECT ${DAY_COLUMNS.join(', ')} FROM ${stage}
-     ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, custom = excluded.custom,
+     ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
        events = customer_days.events || ',' || excluded.events`,
   );
   await client.query(`TRUNCATE ${stage}`);
@@ -91,7 +91,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
         [ws, ids],
       );
       const days = await client.query<StoredDay & { customer_id: number }>(
-        'SELECT customer_id, day, bucket, custom FROM customer_days WHERE customer_id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+        'SELECT customer_id, day, bucket, extra FROM customer_days WHERE customer_id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       const daysOf = new Map<number, StoredDay[]>();
       for (const d of days.rows) daysOf.set(d.customer_id, [...(daysOf.get(d.customer_id) ?? []), d]);
       for (const row of rows) {

@@ -2,20 +2,28 @@
  * Ingestion on SQLite: one BEGIN IMMEDIATE transaction per batch on a dedicated writer connection,
  * prepared statements executed in-process (no round trips), so a batch runs at SQLite's speed.
  *
- * Customers' parsed states are cached between batches (the busiest customers are in every batch and
- * parsing their state each time was a tenth of the import). The cache is dropped whenever another
- * connection has committed (PRAGMA data_version) and on rollback, so it never serves a stale state.
+ * Customers' parsed states and known identities are cached between batches (the busiest customers
+ * are in every batch; parsing their state and finding their identities again each time was a fifth
+ * of the import). The caches are dropped whenever another connection has committed
+ * (PRAGMA data_version) and on rollback, so they never serve stale data.
  */
 import type Database from 'better-sqlite3';
 import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
+import { handleKey, idKey } from '../domain/identity.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
 
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 50_000;
+const IDENTITY_CACHE_LIMIT = 500_000;
 
 export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
   const cache = new Map<number, StoredCustomer & { ws: number }>();
+  const identities = new Map<string, number>();
   let seenVersion = -1;
+  const clearCaches = () => {
+    cache.clear();
+    identities.clear();
+  };
   const remember = (ws: number, c: StoredCustomer) => {
     cache.delete(c.id);
     cache.set(c.id, { ...c, ws });
@@ -36,10 +44,10 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updateCustomer: conn.prepare(`UPDATE customers SET display_name = ?, email = ?, phone = ?, first_seen_at = ?, last_seen_at = ?,
         events_count = ?, interactions = ?, purchases = ?, spend_total = ?, state = ?, updated_at = ? WHERE id = ?`),
-    days: conn.prepare('SELECT day, bucket, custom FROM customer_days WHERE customer_id = ?'),
+    days: conn.prepare('SELECT day, bucket, extra FROM customer_days WHERE customer_id = ?'),
     deleteDays: conn.prepare('DELETE FROM customer_days WHERE customer_id = ?'),
-    upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, custom, events) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, custom = excluded.custom,
+    upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
         events = customer_days.events || ',' || excluded.events`),
     insertIdentity: conn.prepare(`INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified,
         link_source, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -48,15 +56,23 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
 
   const writeDays = (w: CustomerWrite) => {
     if (w.replaceDays) s.deleteDays.run(w.id);
-    for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.custom, d.events);
+    for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events);
   };
 
   const txFor = (ws: number): IngestTx => ({
     async findIdentities(lookups) {
       const found = new Map<string, number>();
       for (const l of lookups) {
+        const known = identities.get(l.key);
+        if (known !== undefined) {
+          found.set(l.key, known);
+          continue;
+        }
         const id = (l.externalId !== null ? s.byId.get(ws, l.kind, l.externalId) : s.byHandle.get(ws, l.kind, l.handleKey)) as number | undefined;
-        if (id !== undefined) found.set(l.key, id);
+        if (id !== undefined) {
+          found.set(l.key, id);
+          if (identities.size < IDENTITY_CACHE_LIMIT) identities.set(l.key, id);
+        }
       }
       return found;
     },
@@ -108,7 +124,11 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
     },
     async insertIdentities(rows) {
       for (const r of rows) {
-        s.insertIdentity.run(ws, r.customerId, r.kind, r.externalId, r.handle, r.handleKey, r.verified ? 1 : 0, r.linkSource, r.confidence, r.createdAt);
+        const inserted = s.insertIdentity.run(ws, r.customerId, r.kind, r.externalId, r.handle, r.handleKey, r.verified ? 1 : 0, r.linkSource, r.confidence, r.createdAt);
+        if (inserted.changes === 1 && identities.size < IDENTITY_CACHE_LIMIT) {
+          if (r.externalId !== null) identities.set(idKey(r.kind, r.externalId), r.customerId);
+          else if (r.handleKey !== null) identities.set(handleKey(r.kind, r.handleKey), r.customerId);
+        }
       }
     },
   });
@@ -120,7 +140,7 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
       const run = async () => {
         conn.exec('BEGIN IMMEDIATE');
         const version = conn.pragma('data_version', { simple: true }) as number;
-        if (version !== seenVersion) cache.clear();
+        if (version !== seenVersion) clearCaches();
         seenVersion = version;
         try {
           const result = await fn(txFor(workspaceId));
@@ -128,7 +148,7 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
           return result;
         } catch (err) {
           if (conn.inTransaction) conn.exec('ROLLBACK');
-          cache.clear(); // the batch folded events into cached states in place
+          clearCaches(); // the batch folded events into cached states in place
           throw err;
         }
       };

@@ -40,8 +40,8 @@ export interface CustomerDayTable {
   day: number;
   /** JSON: DayBucket */
   bucket: string;
-  /** JSON: custom kind → count, or null */
-  custom: string | null;
+  /** JSON: { k?: custom kind → count, o?: orders first bought that day }, or null */
+  extra: string | null;
   /** Comma-separated ids of the day's events. */
   events: string;
 }

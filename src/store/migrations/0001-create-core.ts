@@ -47,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('customer_id', big, (c) => c.notNull())
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('bucket', 'text', (c) => c.notNull())
-    .addColumn('custom', 'text')
+    .addColumn('extra', 'text')
     .addColumn('events', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('customer_days_pk', ['customer_id', 'day'])
     .$call((b) => (pg ? b : b.modifyEnd(sql`without rowid`)))
