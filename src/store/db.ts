@@ -24,7 +24,7 @@ const openSqlite = (path: string): Database.Database => {
   // WAL + NORMAL: a committed batch survives a crash of Pulse; only an OS crash may lose the last ones.
   conn.pragma('synchronous = NORMAL');
   conn.pragma('busy_timeout = 10000');
-  conn.pragma('cache_size = -262144');
+  conn.pragma('cache_size = -65536'); // 64 MiB per connection
   // Checkpoint every ~64 MB of WAL rather than 4 MB: pages rewritten by consecutive batches (indexes,
   // busy customers) are copied back once, not once per batch.
   conn.pragma('wal_autocheckpoint = 16384');
