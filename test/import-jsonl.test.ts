@@ -63,3 +63,22 @@ describe.each(DIALECTS)('JSONL import on %s', (dialect) => {
     expect(m.facts.events).toBe(3);
   });
 });
+
+describe.each(DIALECTS)('customer names on %s', (dialect) => {
+  let ctx: TestContext;
+  afterEach(async () => ctx?.close());
+
+  it('replaces a label made up from an id with the name a later event gives, but never a given name', async () => {
+    ctx = await openTestContext(dialect);
+    const { EventLineSchema, toPulseEvent } = await import('../src/app/event-input.js');
+    const { ingestEvents } = await import('../src/app/ingest-events.js');
+    const ingest = (line: Record<string, unknown>) => ingestEvents(ctx.repos, ctx.workspace, [toPulseEvent(EventLineSchema.parse(line), JSON.stringify(line))], ctx.now());
+    await ingest({ source: 'web', source_id: '1', kind: 'visit', channel: 'web', occurred_at: '2026-05-01T00:00:00Z', customer: { identities: [{ channel: 'web', id: 'v-1' }] } });
+    const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, 'v-1');
+    expect((await ctx.repos.customers.get(ctx.workspace.id, id))?.displayName).toBe('web v-1');
+    await ingest({ source: 'shop', source_id: 'o1', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T00:00:00Z', customer: { identities: [{ channel: 'web', id: 'v-1' }], email: 'lis@example.dk', name: 'Lis Jakobsen' }, amount: 10, currency: 'EUR' });
+    expect(await ctx.repos.customers.get(ctx.workspace.id, id)).toMatchObject({ displayName: 'Lis Jakobsen', email: 'lis@example.dk' });
+    await ingest({ source: 'ig', source_id: 'c1', kind: 'comment', channel: 'instagram', occurred_at: '2026-05-03T00:00:00Z', customer: { email: 'lis@example.dk', name: 'lissy 🌸' } });
+    expect((await ctx.repos.customers.get(ctx.workspace.id, id))?.displayName).toBe('Lis Jakobsen');
+  });
+});

@@ -129,27 +129,40 @@ export const ingestEvents = async (
       else ids.push(eventIds[j] as number);
     }
 
-    // A new customer's contact fields: the first email and phone its stored events gave.
-    const contacts = new Map<number, { email: string | null; phone: string | null }>();
+    // Contact fields the batch's stored events gave, per customer: the first name, email and phone.
+    // A name given by the customer replaces a label made up from a handle or an id; never a given one.
+    const contacts = new Map<number, { name: string | null; email: string | null; phone: string | null }>();
     for (const j of kept) {
-      const owner = real(resolution.owners[j] as number);
-      const c = contacts.get(owner) ?? { email: null, phone: null };
-      for (const i of (batch[j] as PulseEvent).customer.identities) {
+      const e = batch[j] as PulseEvent;
+      const root = rootOf(resolution.owners[j] as number);
+      const c = contacts.get(root) ?? { name: null, email: null, phone: null };
+      c.name ??= e.customer.name;
+      for (const i of e.customer.identities) {
         if (i.kind === 'email') c.email ??= i.externalId;
         if (i.kind === 'phone') c.phone ??= i.externalId;
       }
-      contacts.set(owner, c);
+      contacts.set(root, c);
     }
-    const contactOf = (id: number) => contacts.get(id) ?? { email: null, phone: null };
+    const contactOf = (id: number) => contacts.get(id) ?? { name: null, email: null, phone: null };
     const inserts: CustomerWrite[] = newCustomers.map((c) => {
       const id = real(c.id);
-      return { id, displayName: c.name, ...contactOf(id), state: stateOf(id).state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now };
+      const given = contactOf(id);
+      return {
+        id, displayName: given.name ?? c.name, nameGiven: given.name !== null, email: given.email, phone: given.phone,
+        state: stateOf(id).state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
+      };
     });
     const updates: CustomerWrite[] = [];
     for (const [id, entry] of states) {
       const stored = loaded.get(id);
       if (stored === undefined) continue;
-      updates.push({ id, displayName: stored.displayName, email: stored.email, phone: stored.phone, state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now });
+      const given = contactOf(id);
+      const rename = !stored.nameGiven && given.name !== null;
+      updates.push({
+        id, displayName: rename ? given.name : stored.displayName, nameGiven: stored.nameGiven || rename,
+        email: stored.email ?? given.email, phone: stored.phone ?? given.phone,
+        state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
+      });
     }
     await tx.insertCustomers(inserts);
     await tx.updateCustomers(updates);

@@ -59,6 +59,8 @@ export interface StoredCustomer {
   id: number;
   mergedInto: number | null;
   displayName: string | null;
+  /** Whether the display name was given (by the customer or a source), not made up from a handle or id. */
+  nameGiven: boolean;
   email: string | null;
   phone: string | null;
   state: CustomerState;
@@ -68,6 +70,7 @@ export interface StoredCustomer {
 export interface CustomerWrite {
   id: number;
   displayName: string | null;
+  nameGiven: boolean;
   email: string | null;
   phone: string | null;
   state: CustomerState;

@@ -14,7 +14,7 @@ export const parseState = (summary: string, days: readonly StoredDay[], customer
 };
 
 /** The summary columns kept beside the state for listing and sorting. */
-export const summaryOf = (w: CustomerWrite) => ({
+export const summaryOf = (w: Pick<CustomerWrite, 'state'>) => ({
   events_count: w.state.events,
   interactions: w.state.interactions,
   purchases: w.state.purchases,
@@ -24,7 +24,7 @@ export const summaryOf = (w: CustomerWrite) => ({
 });
 
 /** The day rows a write must store, with the ids of the events it adds (comma-separated). */
-export const daysToWrite = (w: CustomerWrite): (StoredDay & { events: string })[] =>
+export const daysToWrite = (w: Pick<CustomerWrite, 'state' | 'dayEvents'>): (StoredDay & { events: string })[] =>
   Array.from(w.dayEvents, ([day, ids]) => ({ ...encodeDay(w.state, day), events: ids.join(',') }));
 
 /** Parses a day row's comma-separated event ids. */

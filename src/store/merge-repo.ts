@@ -10,7 +10,7 @@ import type { Tables } from './tables.js';
 /** Replaces customers' states (summary and every day row, with its events) with rebuilt ones. */
 const writeStates = async (trx: Transaction<Tables>, ws: number, states: Map<number, RebuiltState>, now: number) => {
   for (const [id, { state, dayEvents }] of states) {
-    const write = { id, displayName: null, email: null, phone: null, state, dayEvents, replaceDays: true, now };
+    const write = { state, dayEvents };
     await trx.updateTable('customers').set({ ...summaryOf(write), state: encodeSummary(state), updated_at: now }).where('workspace_id', '=', ws).where('id', '=', id).execute();
     await trx.deleteFrom('customer_days').where('customer_id', '=', id).execute();
     const rows = daysToWrite(write).map((d) => ({ customer_id: id, ...d }));

@@ -11,14 +11,14 @@ import { copyInto, stagingFor } from './postgres-copy.js';
 
 const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text',
   'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
-const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
+const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'name_given', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
   'interactions', 'purchases', 'spend_total', 'state', 'created_at', 'updated_at'];
 const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events'];
 const IDENTITY_COLUMNS = ['workspace_id', 'customer_id', 'kind', 'external_id', 'handle', 'handle_key', 'verified', 'link_source', 'confidence', 'created_at'];
 
 const customerRow = (ws: number, w: CustomerWrite) => {
   const m = summaryOf(w);
-  return [w.id, ws, w.displayName, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions, m.purchases,
+  return [w.id, ws, w.displayName, w.nameGiven ? 1 : 0, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions, m.purchases,
     m.spend_total, encodeSummary(w.state), w.now, w.now];
 };
 
@@ -86,8 +86,8 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
     async loadCustomers(ids) {
       const out = new Map<number, StoredCustomer>();
       if (ids.length === 0) return out;
-      const { rows } = await client.query<{ id: number; merged_into: number | null; display_name: string | null; email: string | null; phone: string | null; state: string }>(
-        'SELECT id, merged_into, display_name, email, phone, state FROM customers WHERE workspace_id = $1 AND id = ANY($2::bigint[])',
+      const { rows } = await client.query<{ id: number; merged_into: number | null; display_name: string | null; name_given: number; email: string | null; phone: string | null; state: string }>(
+        'SELECT id, merged_into, display_name, name_given, email, phone, state FROM customers WHERE workspace_id = $1 AND id = ANY($2::bigint[])',
         [ws, ids],
       );
       const days = await client.query<StoredDay & { customer_id: number }>(
@@ -95,7 +95,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       const daysOf = new Map<number, StoredDay[]>();
       for (const d of days.rows) daysOf.set(d.customer_id, [...(daysOf.get(d.customer_id) ?? []), d]);
       for (const row of rows) {
-        out.set(row.id, { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, email: row.email, phone: row.phone, state: parseState(row.state, daysOf.get(row.id) ?? [], row.id) });
+        out.set(row.id, { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, nameGiven: row.name_given === 1, email: row.email, phone: row.phone, state: parseState(row.state, daysOf.get(row.id) ?? [], row.id) });
       }
       return out;
     },
@@ -108,7 +108,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       const stage = await stagingFor(client, 'customers');
       await copyInto(client, stage, CUSTOMER_COLUMNS, rows.map((w) => customerRow(ws, w)));
       await client.query(
-        `UPDATE customers c SET display_name = u.display_name, email = u.email, phone = u.phone, first_seen_at = u.first_seen_at,
+        `UPDATE customers c SET display_name = u.display_name, name_given = u.name_given, email = u.email, phone = u.phone, first_seen_at = u.first_seen_at,
            last_seen_at = u.last_seen_at, events_count = u.events_count, interactions = u.interactions, purchases = u.purchases,
            spend_total = u.spend_total, state = u.state, updated_at = u.updated_at
          FROM ${stage} u WHERE c.id = u.id AND c.workspace_id = $1`, [ws]);

@@ -38,11 +38,11 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
         occurred_at, text, lang, amount, currency, amount_ws, order_id, thread_id, in_reply_to, meta, raw, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, source, source_id) DO NOTHING`),
-    customer: conn.prepare('SELECT id, merged_into, display_name, email, phone, state FROM customers WHERE id = ? AND workspace_id = ?'),
-    insertCustomer: conn.prepare(`INSERT INTO customers (id, workspace_id, display_name, email, phone, merged_into, first_seen_at,
+    customer: conn.prepare('SELECT id, merged_into, display_name, name_given, email, phone, state FROM customers WHERE id = ? AND workspace_id = ?'),
+    insertCustomer: conn.prepare(`INSERT INTO customers (id, workspace_id, display_name, name_given, email, phone, merged_into, first_seen_at,
         last_seen_at, events_count, interactions, purchases, spend_total, state, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    updateCustomer: conn.prepare(`UPDATE customers SET display_name = ?, email = ?, phone = ?, first_seen_at = ?, last_seen_at = ?,
+      VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    updateCustomer: conn.prepare(`UPDATE customers SET display_name = ?, name_given = ?, email = ?, phone = ?, first_seen_at = ?, last_seen_at = ?,
         events_count = ?, interactions = ?, purchases = ?, spend_total = ?, state = ?, updated_at = ? WHERE id = ?`),
     days: conn.prepare('SELECT day, bucket, extra FROM customer_days WHERE customer_id = ?'),
     deleteDays: conn.prepare('DELETE FROM customer_days WHERE customer_id = ?'),
@@ -96,10 +96,10 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
           continue;
         }
         const row = s.customer.get(id, ws) as
-          | { id: number; merged_into: number | null; display_name: string | null; email: string | null; phone: string | null; state: string }
+          | { id: number; merged_into: number | null; display_name: string | null; name_given: number; email: string | null; phone: string | null; state: string }
           | undefined;
         if (row === undefined) continue;
-        const c = { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, email: row.email, phone: row.phone, state: parseState(row.state, s.days.all(row.id) as StoredDay[], row.id) };
+        const c = { id: row.id, mergedInto: row.merged_into, displayName: row.display_name, nameGiven: row.name_given === 1, email: row.email, phone: row.phone, state: parseState(row.state, s.days.all(row.id) as StoredDay[], row.id) };
         remember(ws, c);
         out.set(id, c);
       }
@@ -108,18 +108,20 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
     async insertCustomers(rows) {
       for (const w of rows) {
         const m = summaryOf(w);
-        s.insertCustomer.run(w.id, ws, w.displayName, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count,
+        s.insertCustomer.run(w.id, ws, w.displayName, w.nameGiven ? 1 : 0, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count,
           m.interactions, m.purchases, m.spend_total, encodeSummary(w.state), w.now, w.now);
         writeDays(w);
-        remember(ws, { id: w.id, mergedInto: null, displayName: w.displayName, email: w.email, phone: w.phone, state: w.state });
+        remember(ws, { id: w.id, mergedInto: null, displayName: w.displayName, nameGiven: w.nameGiven, email: w.email, phone: w.phone, state: w.state });
       }
     },
     async updateCustomers(rows) {
       for (const w of rows) {
         const m = summaryOf(w);
-        s.updateCustomer.run(w.displayName, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions,
+        s.updateCustomer.run(w.displayName, w.nameGiven ? 1 : 0, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions,
           m.purchases, m.spend_total, encodeSummary(w.state), w.now, w.id);
         writeDays(w);
+        const cached = cache.get(w.id);
+        if (cached !== undefined) remember(ws, { ...cached, displayName: w.displayName, nameGiven: w.nameGiven, email: w.email, phone: w.phone, state: w.state });
       }
     },
     async insertIdentities(rows) {

@@ -18,6 +18,8 @@ export interface CustomerTable {
   id: number;
   workspace_id: number;
   display_name: string | null;
+  /** 1 when display_name was given by a source, 0 when made up from a handle or an id. */
+  name_given: number;
   email: string | null;
   phone: string | null;
   /** Set while this customer is merged into another; the merge record says why. */

@@ -23,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', idType, (c) => c.primaryKey())
     .addColumn('workspace_id', big, (c) => c.notNull().references('workspaces.id'))
     .addColumn('display_name', 'text')
+    .addColumn('name_given', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('email', 'text')
     .addColumn('phone', 'text')
     .addColumn('merged_into', big)
