@@ -57,7 +57,7 @@ export const registerImport = (program: Command): void => {
             file: basename(file), rejectsPath, batchSize: ctx.config.PULSE_BATCH_SIZE, now: ctx.now, signal: abort.signal,
             onProgress: (records) => bar?.update(input.bytesRead, { records }),
           });
-          bar?.update(size);
+          if (!summary.interrupted) bar?.update(size);
           bar?.stop();
           if (flags.json) printJson(summary);
           else {
