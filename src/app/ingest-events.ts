@@ -70,12 +70,13 @@ export const ingestEvents = async (
     const idOf = new Map<CustomerId, number>(resolution.newCustomers.map((c, i) => [c.id, realIds[i] as number]));
     const real = (id: CustomerId): number => (id > 0 ? id : (idOf.get(id) as number));
 
+    const unconverted: number[] = [];
     const rows: NewEventRow[] = batch.map((e, j) => {
       let amountWs: number | null = null;
       if (e.amount !== null && e.currency !== null) {
         const conv = convertAmount(e.amount, e.currency, workspace.currency, workspace.rates);
         if (conv.ok) amountWs = conv.amount;
-        else warnings.push({ index: fresh[j] as number, field: 'currency', reason: `no exchange rate from ${e.currency} to ${workspace.currency}; the amount is kept on the event but not counted in spend` });
+        else unconverted.push(j);
       }
       return {
         customerId: real(resolution.owners[j] as number), source: e.source, sourceId: e.sourceId, kind: e.kind,
@@ -87,6 +88,11 @@ export const ingestEvents = async (
     const eventIds = await tx.insertEvents(rows);
     const kept = rows.map((_, j) => j).filter((j) => eventIds[j] !== null);
     for (const j of kept) outcomes[fresh[j] as number] = 'accepted';
+    for (const j of unconverted) {
+      if (eventIds[j] === null) continue;
+      const e = batch[j] as PulseEvent;
+      warnings.push({ index: fresh[j] as number, field: 'currency', reason: `no exchange rate from ${e.currency} to ${workspace.currency}; the amount is kept on the event but not counted in spend` });
+    }
 
     // Customers and identities are stored only if an event that is stored names them.
     const keptSet = new Set(kept);
