@@ -82,3 +82,26 @@ describe.each(DIALECTS)('customer names on %s', (dialect) => {
     expect((await ctx.repos.customers.get(ctx.workspace.id, id))?.displayName).toBe('Lis Jakobsen');
   });
 });
+
+describe.each(DIALECTS)('amounts in other currencies on %s', (dialect) => {
+  let ctx: TestContext;
+  afterEach(async () => ctx?.close());
+
+  it('converts with the workspace rates, and warns (once) when there is no rate', async () => {
+    ctx = await openTestContext(dialect, { currency: 'DKK' });
+    const { EventLineSchema, toPulseEvent } = await import('../src/app/event-input.js');
+    const { ingestEvents } = await import('../src/app/ingest-events.js');
+    const lines = [
+      { source: 'shop', source_id: 'eur', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-01T00:00:00Z', customer: { email: 'g@example.it' }, amount: 100, currency: 'EUR', order_id: 'A' },
+      { source: 'shop', source_id: 'xyz', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T00:00:00Z', customer: { email: 'g@example.it' }, amount: 50, currency: 'XYZ', order_id: 'B' },
+    ];
+    const events = lines.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l)));
+    const first = await ingestEvents(ctx.repos, ctx.workspace, events, ctx.now());
+    expect(first.warnings).toEqual([{ index: 1, field: 'currency', reason: expect.stringContaining('no exchange rate from XYZ to DKK') }]);
+    const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, 'g@example.it');
+    const c = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf: ctx.now(), events: 5 });
+    expect(c.facts.purchases).toBe(2);
+    expect(c.facts.spend_total).toBeCloseTo(100 * ctx.workspace.rates.EUR!, 2);
+    expect((await ingestEvents(ctx.repos, ctx.workspace, events, ctx.now())).warnings).toEqual([]);
+  });
+});
