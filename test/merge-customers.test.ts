@@ -79,6 +79,27 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     expect((await ctx.repos.customers.list(ctx.workspace.id, { q: null, limit: 10, offset: 0 })).total).toBe(2);
   });
 
+  it('keeps facts equal to the log when merges and undos race with ingestion', async () => {
+    ctx = await openTestContext(dialect);
+    const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+    const line = (who: string, n: number): EventLineInput => ({ source: 'race', source_id: `${who}-${n}`, kind: 'comment', channel: 'instagram', occurred_at: new Date(Date.UTC(2026, 4, 1) + n * 3_600_000).toISOString(), customer: { identities: [{ channel: 'instagram', id: who }] } });
+    const batch = (n: number) => ['a', 'b'].map((who) => toPulseEvent(EventLineSchema.parse(line(who, n)), JSON.stringify(line(who, n))));
+    await ingestEvents(ctx.repos, ctx.workspace, batch(0), ctx.now());
+    const a = await findCustomer(deps.customers, ctx.workspace.id, 'a');
+    const b = await findCustomer(deps.customers, ctx.workspace.id, 'b');
+    const ingesting = (async () => {
+      for (let n = 1; n <= 40; n++) await ingestEvents(ctx.repos, ctx.workspace, batch(n), ctx.now());
+    })();
+    const merging = (async () => {
+      for (let k = 0; k < 6; k++) {
+        const m = await mergeCustomers(deps, ctx.workspace.id, { targetId: a, mergedId: b, actor: 'race' }, ctx.now());
+        await unmergeCustomers(deps, ctx.workspace.id, { mergeId: m.id, actor: 'race' }, ctx.now());
+      }
+    })();
+    await Promise.all([ingesting, merging]);
+    for (const id of [a, b]) expect((await snapshot(ctx, id)).facts.events, `customer ${id}`).toBe(41);
+  });
+
   it('refuses to merge a customer into itself or a customer of another workspace', async () => {
     ctx = await openTestContext(dialect);
     await ingestLine(ctx, { source: 's', source_id: '1', kind: 'like', channel: 'instagram', occurred_at: '2026-05-01T00:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'a' }] } });

@@ -63,6 +63,9 @@ export const ingestEvents = async (
   const batch = fresh.map((i) => events[i] as PulseEvent);
 
   const result = await deps.ingest.ingestTransaction(workspace.id, async (tx) => {
+    // The store may run this again (PostgreSQL retries a deadlocked batch): start clean.
+    outcomes.fill('duplicate');
+    warnings.length = 0;
     const known = await tx.findIdentities(lookupsFor(batch));
     const resolution = resolveIdentities(batch, known);
 

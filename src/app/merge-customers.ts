@@ -46,20 +46,24 @@ export const mergeCustomers = async (
   now: number,
 ): Promise<MergeView> => {
   if (input.targetId === input.mergedId) throw new AppError('merge_conflict', 'a customer cannot be merged into itself');
-  const target = await load(deps.customers, ws, input.targetId);
-  const merged = await load(deps.customers, ws, input.mergedId);
-  for (const c of [target, merged]) {
-    if (c.mergedInto !== null) {
-      const root = await rootOf(deps.customers, ws, c);
-      throw new AppError('already_merged', `customer ${c.id} is merged into customer ${root.id}; merge with ${root.id} instead`, { details: { customerId: c.id, rootId: root.id } });
+  return deps.merges.transaction(ws, [input.targetId, input.mergedId], async (tx) => {
+    const target = await load(tx.customers, ws, input.targetId);
+    const merged = await load(tx.customers, ws, input.mergedId);
+    for (const c of [target, merged]) {
+      if (c.mergedInto !== null) {
+        const root = await rootOf(tx.customers, ws, c);
+        throw new AppError('already_merged', `customer ${c.id} is merged into customer ${root.id}; merge with ${root.id} instead`, { details: { customerId: c.id, rootId: root.id } });
+      }
     }
-  }
-  // Both are roots: their timelines hold every event of their groups.
-  const rebuilt = rebuild(await deps.customers.factRows(ws, [target.id, merged.id]));
-  return deps.merges.merge(ws, {
-    targetId: target.id, mergedId: merged.id, linkSource: input.linkSource ?? 'manual', confidence: input.confidence ?? 1,
-    reason: input.reason ?? null, actor: input.actor, now,
-  }, new Map([[target.id, rebuilt]]));
+    // Both are roots: their timelines hold every event of their groups.
+    const rebuilt = rebuild(await tx.customers.factRows(ws, [target.id, merged.id]));
+    const merge = await tx.recordMerge(ws, {
+      targetId: target.id, mergedId: merged.id, linkSource: input.linkSource ?? 'manual', confidence: input.confidence ?? 1,
+      reason: input.reason ?? null, actor: input.actor, now,
+    });
+    await tx.writeStates(ws, new Map([[target.id, rebuilt]]), now);
+    return merge;
+  });
 };
 
 /**
@@ -106,14 +110,22 @@ export const unmergeCustomers = async (
   }
   if (merge.undoneAt !== null) throw new AppError('not_merged', `merge ${merge.id} was already undone`);
 
-  const merged = await load(deps.customers, ws, merge.mergedId);
-  const formerRoot = await rootOf(deps.customers, ws, await load(deps.customers, ws, merge.targetId));
-  // The root's timeline holds every event of its group; split off those of the merged subtree.
-  const mergedGroup = new Set(await deps.customers.groupOf(ws, merged.id));
-  const rows = await deps.customers.factRows(ws, [formerRoot.id]);
-  const states = new Map<number, RebuiltState>([
-    [formerRoot.id, rebuild(rows.filter((r) => !mergedGroup.has(r.customerId)))],
-    [merged.id, rebuild(rows.filter((r) => mergedGroup.has(r.customerId)))],
-  ]);
-  return deps.merges.unmerge(ws, merge, input.actor, now, states);
+  const found = merge;
+  const lockRoot = (await rootOf(deps.customers, ws, await load(deps.customers, ws, found.targetId))).id;
+  return deps.merges.transaction(ws, [lockRoot, found.mergedId], async (tx) => {
+    const current = (await tx.customers.merges(ws, [found.mergedId])).find((m) => m.id === found.id);
+    const formerRoot = await rootOf(tx.customers, ws, await load(tx.customers, ws, found.targetId));
+    if (current === undefined || current.undoneAt !== null || formerRoot.id !== lockRoot) {
+      throw new AppError('merge_conflict', `merge ${found.id} changed while it was being undone; try again`);
+    }
+    // The root's timeline holds every event of its group; split off those of the merged subtree.
+    const mergedGroup = new Set(await tx.customers.groupOf(ws, found.mergedId));
+    const rows = await tx.customers.factRows(ws, [formerRoot.id]);
+    const undone = await tx.recordUnmerge(ws, found, input.actor, now);
+    await tx.writeStates(ws, new Map<number, RebuiltState>([
+      [formerRoot.id, rebuild(rows.filter((r) => !mergedGroup.has(r.customerId)))],
+      [found.mergedId, rebuild(rows.filter((r) => mergedGroup.has(r.customerId)))],
+    ]), now);
+    return undone;
+  });
 };

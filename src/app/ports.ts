@@ -211,11 +211,23 @@ export interface RebuiltState {
   dayEvents: Map<number, number[]>;
 }
 
+/** What a merge or an unmerge reads and writes, inside one transaction. */
+export interface MergeTx {
+  /** Reads inside the transaction: they see what the transaction has locked and written. */
+  customers: CustomerStore;
+  /** Records the merge and points `mergedId` at `targetId`. */
+  recordMerge(workspaceId: number, input: { targetId: number; mergedId: number; linkSource: string; confidence: number; reason: string | null; actor: string; now: number }): Promise<MergeView>;
+  /** Marks the merge undone and clears the merged customer's `merged_into`. */
+  recordUnmerge(workspaceId: number, merge: MergeView, by: string, now: number): Promise<MergeView>;
+  /** Replaces customers' states (summary and every day row) with rebuilt ones. */
+  writeStates(workspaceId: number, states: Map<number, RebuiltState>, now: number): Promise<void>;
+}
+
 export interface MergeStore {
-  /** Records the merge and points `mergedId` at `targetId`; in one transaction with the new states. */
-  merge(workspaceId: number, input: { targetId: number; mergedId: number; linkSource: string; confidence: number; reason: string | null; actor: string; now: number },
-    states: Map<number, RebuiltState>): Promise<MergeView>;
   findMerge(workspaceId: number, mergeId: number): Promise<MergeView | null>;
-  /** Marks the merge undone and clears `merged_into`; in one transaction with the new states. */
-  unmerge(workspaceId: number, merge: MergeView, by: string, now: number, states: Map<number, RebuiltState>): Promise<MergeView>;
+  /**
+   * Runs `fn` in one write transaction that first locks these customers against concurrent
+   * ingestion, so the states it rebuilds from the log cannot miss a batch or be overwritten by one.
+   */
+  transaction<T>(workspaceId: number, lock: number[], fn: (tx: MergeTx) => Promise<T>): Promise<T>;
 }

@@ -9,6 +9,10 @@ import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
 import { copyInto, stagingFor } from './postgres-copy.js';
 
+const DEADLOCK = '40P01';
+const SERIALIZATION_FAILURE = '40001';
+const MAX_ATTEMPTS = 3;
+
 const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text',
   'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
 const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'name_given', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
@@ -87,7 +91,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       const out = new Map<number, StoredCustomer>();
       if (ids.length === 0) return out;
       const { rows } = await client.query<{ id: number; merged_into: number | null; display_name: string | null; name_given: number; email: string | null; phone: string | null; state: string }>(
-        'SELECT id, merged_into, display_name, name_given, email, phone, state FROM customers WHERE workspace_id = $1 AND id = ANY($2::bigint[])',
+        'SELECT id, merged_into, display_name, name_given, email, phone, state FROM customers WHERE workspace_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR UPDATE',
         [ws, ids],
       );
       const days = await client.query<StoredDay & { customer_id: number }>(
@@ -128,17 +132,22 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
 
   return {
     async ingestTransaction(workspaceId, fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(txFor(client, workspaceId));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
+      // Batches lock the customers they update (as merges do); two batches that lock the same
+      // customers in another order deadlock, and PostgreSQL aborts one: run it again.
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(txFor(client, workspaceId));
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          const code = (err as { code?: string }).code;
+          if (attempt >= MAX_ATTEMPTS || (code !== DEADLOCK && code !== SERIALIZATION_FAILURE)) throw err;
+        } finally {
+          client.release();
+        }
       }
     },
   };

@@ -6,6 +6,7 @@ import { mergeRepo } from './merge-repo.js';
 import { postgresIngestStore } from './postgres-ingest.js';
 import { sqliteIngestStore } from './sqlite-ingest.js';
 import { workspaceRepo } from './workspace-repo.js';
+import { createWriteLock, noWriteLock } from './write-lock.js';
 
 export interface Repositories {
   workspaces: WorkspaceStore;
@@ -14,9 +15,12 @@ export interface Repositories {
   ingest: IngestStore;
 }
 
-export const repositoriesFor = (store: Store): Repositories => ({
-  workspaces: workspaceRepo(store.db),
-  customers: customerRepo(store.db),
-  merges: mergeRepo(store.db),
-  ingest: store.dialect === 'sqlite' ? sqliteIngestStore(store.writer) : postgresIngestStore(store.pool),
-});
+export const repositoriesFor = (store: Store): Repositories => {
+  const writeLock = store.dialect === 'sqlite' ? createWriteLock() : noWriteLock;
+  return {
+    workspaces: workspaceRepo(store.db, writeLock),
+    customers: customerRepo(store.db),
+    merges: mergeRepo(store.db, writeLock),
+    ingest: store.dialect === 'sqlite' ? sqliteIngestStore(store.writer, writeLock) : postgresIngestStore(store.pool),
+  };
+};

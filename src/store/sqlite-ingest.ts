@@ -12,11 +12,12 @@ import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../ap
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { handleKey, idKey } from '../domain/identity.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+import type { WriteLock } from './write-lock.js';
 
 const CACHE_LIMIT = 50_000;
 const IDENTITY_CACHE_LIMIT = 500_000;
 
-export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
+export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock): IngestStore => {
   const cache = new Map<number, StoredCustomer & { ws: number }>();
   const identities = new Map<string, number>();
   let seenVersion = -1;
@@ -135,8 +136,6 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
     },
   });
 
-  // One transaction at a time on the writer connection.
-  let tail: Promise<unknown> = Promise.resolve();
   return {
     ingestTransaction(workspaceId, fn) {
       const run = async () => {
@@ -154,9 +153,7 @@ export const sqliteIngestStore = (conn: Database.Database): IngestStore => {
           throw err;
         }
       };
-      const next = tail.then(run, run);
-      tail = next.catch(() => undefined);
-      return next;
+      return writeLock(run);
     },
   };
 };

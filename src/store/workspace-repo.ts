@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Workspace, WorkspaceStore } from '../app/ports.js';
 import type { Tables, WorkspaceTable } from './tables.js';
+import type { WriteLock } from './write-lock.js';
 
 const SettingsSchema = z.object({ rates: z.record(z.string(), z.number().positive()).default({}) });
 
@@ -11,17 +12,17 @@ const toWorkspace = (row: Selectable<WorkspaceTable>): Workspace => ({
   rates: SettingsSchema.parse(JSON.parse(row.settings)).rates, createdAt: row.created_at,
 });
 
-export const workspaceRepo = (db: Kysely<Tables>): WorkspaceStore => ({
+export const workspaceRepo = (db: Kysely<Tables>, writeLock: WriteLock): WorkspaceStore => ({
   async findBySlug(slug) {
     const row = await db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
     return row === undefined ? null : toWorkspace(row);
   },
   async create(input) {
-    await db
+    await writeLock(() => db
       .insertInto('workspaces')
       .values({ slug: input.slug, name: input.name, currency: input.currency, settings: JSON.stringify({ rates: input.rates }), created_at: input.createdAt })
       .onConflict((oc) => oc.column('slug').doNothing())
-      .execute();
+      .execute());
     const row = await db.selectFrom('workspaces').selectAll().where('slug', '=', input.slug).executeTakeFirstOrThrow();
     return toWorkspace(row);
   },
@@ -33,12 +34,12 @@ export const workspaceRepo = (db: Kysely<Tables>): WorkspaceStore => ({
     return rows.map((r) => r.source);
   },
   async remove(id) {
-    await db.transaction().execute(async (trx) => {
+    await writeLock(() => db.transaction().execute(async (trx) => {
       await trx.deleteFrom('customer_days').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();
       for (const table of ['events', 'identities', 'merges', 'customers'] as const) {
         await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       }
       await trx.deleteFrom('workspaces').where('id', '=', id).execute();
-    });
+    }));
   },
 });
