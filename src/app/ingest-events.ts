@@ -129,7 +129,7 @@ export const ingestEvents = async (
       const entry = stateOf(root);
       const day = applyEvent(entry.state, {
         kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
-        orderKey: e.orderId ?? `${e.source}:${e.sourceId}`,
+        orderKey: e.orderId ?? `${e.source}:${e.sourceId}`, followers: typeof e.meta?.followers === 'number' ? e.meta.followers : null,
       }, entry.orders);
       let days = dayEvents.get(root);
       if (days === undefined) dayEvents.set(root, (days = new Map()));

@@ -184,6 +184,7 @@ export interface FactRow {
   occurredAt: number;
   amountWs: number | null;
   orderKey: string;
+  followers: number | null;
 }
 
 export interface CustomerStore {

@@ -35,6 +35,8 @@ export interface CustomerState {
   purchases: number;
   spendGross: number;
   refunded: number;
+  /** The largest audience (followers) any of their events reported. */
+  reach: number;
   firstAt: number | null;
   lastAt: number | null;
   lastInteractionAt: number | null;
@@ -47,7 +49,7 @@ export interface CustomerState {
 }
 
 export const emptyState = (): CustomerState => ({
-  events: 0, interactions: 0, kinds: {}, purchases: 0, spendGross: 0, refunded: 0,
+  events: 0, interactions: 0, kinds: {}, purchases: 0, spendGross: 0, refunded: 0, reach: 0,
   firstAt: null, lastAt: null, lastInteractionAt: null, days: new Map(), customDays: new Map(), dayOrders: new Map(),
 });
 
@@ -60,6 +62,8 @@ export interface FactInput {
   amount: number | null;
   /** Order id for purchases and refunds; the source id stands in when the source gave none. */
   orderKey: string;
+  /** Followers the event reported for the customer (meta.followers), or null. */
+  followers: number | null;
 }
 
 const bump = (record: Record<string, number>, key: string, by = 1): void => {
@@ -79,6 +83,7 @@ export const applyEvent = (state: CustomerState, input: FactInput, orderSet: Set
   }
   state.events += 1;
   (bucket[DAY_EVENTS] as number)++;
+  if (input.followers !== null && input.followers > state.reach) state.reach = input.followers;
   state.firstAt = state.firstAt === null ? input.occurredAt : Math.min(state.firstAt, input.occurredAt);
   state.lastAt = state.lastAt === null ? input.occurredAt : Math.max(state.lastAt, input.occurredAt);
 
@@ -158,6 +163,7 @@ export const encodeDay = (state: CustomerState, day: number): StoredDay => {
 export const decodeState = (summaryJson: string, days: readonly StoredDay[]): CustomerState | null => {
   const summary = JSON.parse(summaryJson) as Omit<CustomerState, 'days' | 'customDays' | 'dayOrders'>;
   if (typeof summary.events !== 'number' || typeof summary.purchases !== 'number' || typeof summary.kinds !== 'object') return null;
+  summary.reach ??= 0;
   const state: CustomerState = { ...summary, days: new Map(), customDays: new Map(), dayOrders: new Map() };
   for (const d of days) {
     const bucket = JSON.parse(d.bucket) as DayBucket;

@@ -4,7 +4,7 @@ import { factNames, factsAsOf } from './facts.js';
 
 const at = (iso: string) => Date.parse(iso);
 const ev = (kind: string, iso: string, extra: Partial<FactInput> = {}): FactInput => ({
-  kind, direction: 'in', occurredAt: at(iso), amount: null, orderKey: `k:${kind}:${iso}`, ...extra,
+  kind, direction: 'in', occurredAt: at(iso), amount: null, orderKey: `k:${kind}:${iso}`, followers: null, ...extra,
 });
 const facts = (events: FactInput[], asOf: string) => factsAsOf(rebuildState(events), at(asOf));
 

@@ -26,6 +26,10 @@ export const FACT_CATALOGUE: readonly FactDoc[] = [
   { name: 'spend_total', description: 'net spend over all time: purchase amounts minus refund amounts, in the workspace currency', windowed: false },
   { name: 'spend', description: 'net spend within the window (spend_7d, spend_30d, spend_90d, spend_365d)', windowed: true },
   { name: 'spend_gross', description: 'purchase amounts over all time, before refunds', windowed: false },
+  { name: 'reach', description: 'the largest number of followers any of their events reported (meta.followers)', windowed: false },
+  { name: 'positive_mentions_90d', description: 'mentions scored positive in 90 days (0 until texts are scored for sentiment)', windowed: false },
+  { name: 'sentiment_avg_30d', description: 'average sentiment (−1…1) of their texts in 30 days — null until texts are scored for sentiment', windowed: false },
+  { name: 'consent.marketing', description: 'consent to marketing (1/0) — null until consent is recorded', windowed: false },
   { name: 'days_since_first_seen', description: 'whole days from the first event to the as-of time', windowed: false },
   { name: 'days_since_last_activity', description: 'whole days from the latest event to the as-of time', windowed: false },
   { name: 'days_since_last_interaction', description: 'whole days from the latest interaction to the as-of time', windowed: false },
@@ -56,6 +60,13 @@ export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
     days_since_first_seen: daysBetween(state.firstAt, asOf),
     days_since_last_activity: daysBetween(state.lastAt, asOf),
     days_since_last_interaction: daysBetween(state.lastInteractionAt, asOf),
+    reach: state.reach,
+    positive_mentions_90d: 0,
+    sentiment_avg_30d: null,
+    'consent.marketing': null,
+    'consent.newsletter': null,
+    'consent.profiling': null,
+    'consent.biometric': null,
   };
   for (const kind of KNOWN_EVENT_KINDS) if (kind !== 'purchase' && kind !== 'refund') facts[kindFact(kind)] = 0;
   for (const [kind, n] of Object.entries(state.kinds)) if (kind !== 'purchase' && kind !== 'refund') facts[kindFact(kind)] = n;

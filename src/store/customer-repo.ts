@@ -14,6 +14,11 @@ const toEventView = (r: Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)
   orderId: r.order_id, threadId: r.thread_id, inReplyTo: r.in_reply_to, meta: parseMeta(r.meta),
 });
 
+const followersOf = (meta: string | null): number | null => {
+  const followers = parseMeta(meta)?.followers;
+  return typeof followers === 'number' ? followers : null;
+};
+
 const parseMeta = (meta: string | null): Record<string, unknown> | null => {
   if (meta === null) return null;
   const value: unknown = JSON.parse(meta);
@@ -140,13 +145,13 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const ids = days.flatMap((d) => eventIdsOf(d.events));
       const out: FactRow[] = [];
       for (let i = 0; i < ids.length; i += 500) {
-        const rows = await db.selectFrom('events').select(['id', 'workspace_id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id'])
+        const rows = await db.selectFrom('events').select(['id', 'workspace_id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id', 'meta'])
           .where('id', 'in', ids.slice(i, i + 500)).execute();
         for (const r of rows) {
           if (r.workspace_id !== ws) continue;
           out.push({
             id: r.id, customerId: r.customer_id, kind: r.kind, direction: r.direction === 'out' ? 'out' : 'in', occurredAt: r.occurred_at,
-            amountWs: r.amount_ws, orderKey: r.order_id ?? `${r.source}:${r.source_id}`,
+            amountWs: r.amount_ws, orderKey: r.order_id ?? `${r.source}:${r.source_id}`, followers: followersOf(r.meta),
           });
         }
       }
