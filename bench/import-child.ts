@@ -13,7 +13,7 @@ import { jsonlSource } from '../src/ingest/jsonl-source.js';
 const [file, url] = process.argv.slice(2) as [string, string];
 const config = { ...loadConfig({}), DATABASE_URL: url };
 const ctx = await openContext(config);
-const ws = await ensureWorkspace(ctx.repos.workspaces, { slug: 'bench', currency: 'EUR' }, Date.now());
+const ws = await ensureWorkspace(ctx.repos, { slug: 'bench', currency: 'EUR' }, Date.now());
 const t0 = performance.now();
 const summary = await importEvents(ctx.repos, ws, jsonlSource(createReadStream(file)), {
   file, rejectsPath: '/tmp/pulse-bench-rejects.jsonl', batchSize: config.PULSE_BATCH_SIZE, now: () => Date.now(),

@@ -9,10 +9,11 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
 
   it('reverts the latest migration and reapplies it', async () => {
     ctx = await openTestContext(dialect);
-    expect(await migrateDown(ctx.store.db)).toEqual(['0001-create-core']);
-    await expect(ctx.repos.workspaces.list()).rejects.toThrow();
-    expect(await migrateToLatest(ctx.store.db)).toEqual(['0001-create-core']);
-    expect(await ctx.repos.workspaces.list()).toEqual([]);
+    expect(await migrateDown(ctx.store.db)).toEqual(['0002-create-routes']);
+    await expect(ctx.store.db.selectFrom('routes').selectAll().execute()).rejects.toThrow();
+    expect(await migrateToLatest(ctx.store.db)).toEqual(['0002-create-routes']);
+    expect(await ctx.store.db.selectFrom('routes').selectAll().execute()).toEqual([]);
+    expect((await ctx.repos.workspaces.list()).map((w) => w.slug)).toEqual(['test']);
     expect(await migrateToLatest(ctx.store.db)).toEqual([]);
   });
 });

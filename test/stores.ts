@@ -46,7 +46,7 @@ export const openTestContext = async (dialect: TestDialect, opts: { currency?: s
   const config: Config = { ...loadConfig({}), DATABASE_URL: url, LOG_LEVEL: 'silent' };
   const ctx = await openContext(config);
   let now = Date.parse('2026-06-01T12:00:00Z');
-  const workspace = await ensureWorkspace(ctx.repos.workspaces, { slug: opts.slug ?? 'test', currency: opts.currency ?? 'EUR' }, now);
+  const workspace = await ensureWorkspace(ctx.repos, { slug: opts.slug ?? 'test', currency: opts.currency ?? 'EUR' }, now);
   return {
     ...ctx,
     workspace,

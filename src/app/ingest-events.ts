@@ -10,8 +10,9 @@ import type { PulseEvent } from '../domain/event.js';
 import { lookupsFor, resolveIdentities, type CustomerId } from '../domain/identity-resolution.js';
 import { normaliseHandle } from '../domain/identity.js';
 import { convertAmount } from '../domain/money.js';
+import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { linkCustomers } from './merge-customers.js';
-import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, Workspace } from './ports.js';
+import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TransitionRow, Workspace } from './ports.js';
 
 export type Outcome = 'accepted' | 'duplicate';
 
@@ -32,6 +33,8 @@ export interface BatchResult {
   touchedCustomers: number[];
   /** Merges made because an event linked customers stored apart. */
   merges: MergeView[];
+  /** Stage changes this batch caused (customer.stage_changed). */
+  transitions: TransitionRow[];
 }
 
 export interface IngestDeps {
@@ -122,6 +125,7 @@ export const ingestEvents = async (
       return entry;
     };
     const dayEvents = new Map<number, Map<number, number[]>>();
+    const latest = new Map<number, { at: number; eventId: number }>();
     for (const j of kept) {
       const e = batch[j] as PulseEvent;
       const row = rows[j] as NewEventRow;
@@ -131,6 +135,8 @@ export const ingestEvents = async (
         kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
         orderKey: e.orderId ?? `${e.source}:${e.sourceId}`, followers: typeof e.meta?.followers === 'number' ? e.meta.followers : null,
       }, entry.orders);
+      const last = latest.get(root);
+      if (last === undefined || e.occurredAt >= last.at) latest.set(root, { at: e.occurredAt, eventId: eventIds[j] as number });
       let days = dayEvents.get(root);
       if (days === undefined) dayEvents.set(root, (days = new Map()));
       const ids = days.get(day);
@@ -173,6 +179,11 @@ export const ingestEvents = async (
         state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
       });
     }
+    // Every touched customer's stage on every route, as of their latest event.
+    const transitions = await advanceStages(tx, compileStoredRoutes(await tx.routes()), [...states].map(([id, entry]) => ({
+      customerId: id, state: entry.state, asOf: entry.state.lastAt ?? now, eventId: latest.get(id)?.eventId ?? null,
+    })), 'event', now);
+
     await tx.insertCustomers(inserts);
     await tx.updateCustomers(updates);
     await tx.insertIdentities(newIdentities.map((n) => ({
@@ -184,7 +195,7 @@ export const ingestEvents = async (
     const links = resolution.links.filter((l) => keptSet.has(l.index)).map((l) => ({ ...l, customers: l.customers.map(real) }));
     return {
       outcomes, accepted: kept.length, duplicates: events.length - kept.length, newCustomers: inserts.length,
-      warnings, touchedCustomers: [...states.keys()], links,
+      warnings, touchedCustomers: [...states.keys()], links, transitions,
     };
   });
 

@@ -4,6 +4,7 @@
  */
 import type { CustomerState } from '../domain/customer-state.js';
 import type { Rates } from '../domain/money.js';
+import type { RouteDefinition } from '../domain/stages/route.js';
 
 export interface Workspace {
   id: number;
@@ -84,8 +85,46 @@ export interface CustomerWrite {
   now: number;
 }
 
+export interface StoredRoute {
+  id: number;
+  name: string;
+  definition: RouteDefinition;
+  version: number;
+  updatedAt: number;
+}
+
+/** A customer's position on a route. */
+export interface StageRow {
+  customerId: number;
+  routeId: number;
+  stage: number | null;
+  reached: number;
+  /** When the customer entered the current stage. */
+  since: number;
+}
+
+export type TransitionCause = 'event' | 'sweep' | 'rule_change' | 'merge';
+
+export interface TransitionRow {
+  customerId: number;
+  routeId: number;
+  from: number | null;
+  to: number | null;
+  at: number;
+  cause: TransitionCause;
+  eventId: number | null;
+  rule: string | null;
+}
+
 /** The operations of one ingestion transaction; every call is batch-shaped. */
 export interface IngestTx {
+  routes(): Promise<StoredRoute[]>;
+  loadStages(customerIds: number[]): Promise<StageRow[]>;
+  /** Writes positions that changed. */
+  saveStages(rows: StageRow[]): Promise<void>;
+  insertTransitions(rows: TransitionRow[], now: number): Promise<void>;
+  /** Root customers (not merged away) with id > afterId, in id order: for re-evaluating everyone. */
+  rootPage(afterId: number, limit: number): Promise<StoredCustomer[]>;
   findIdentities(lookups: IdentityLookup[]): Promise<Map<string, number>>;
   allocateCustomerIds(count: number): Promise<number[]>;
   /** Inserts events that are not in the log yet; answers, per row, the new event's id or null (duplicate). */
@@ -99,6 +138,29 @@ export interface IngestTx {
 export interface IngestStore {
   /** Runs `fn` in one write transaction: all of the batch is stored, or none of it. */
   ingestTransaction<T>(workspaceId: number, fn: (tx: IngestTx) => Promise<T>): Promise<T>;
+}
+
+export interface RouteStore {
+  list(workspaceId: number): Promise<StoredRoute[]>;
+  /** Creates the route, or replaces the one with the same name (its version goes up). */
+  save(workspaceId: number, definition: RouteDefinition, now: number): Promise<StoredRoute>;
+}
+
+export interface TransitionView {
+  routeId: number;
+  from: number | null;
+  to: number | null;
+  at: number;
+  cause: TransitionCause;
+  eventId: number | null;
+  rule: string | null;
+}
+
+export interface StageReadStore {
+  positions(workspaceId: number, customerId: number): Promise<StageRow[]>;
+  transitions(workspaceId: number, customerId: number): Promise<TransitionView[]>;
+  /** Customers per stage (null: before the first stage) on a route, roots only. */
+  counts(workspaceId: number, routeId: number): Promise<{ stage: number | null; customers: number }[]>;
 }
 
 export interface WorkspaceStore {

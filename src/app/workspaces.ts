@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { referenceRates } from '../domain/money.js';
-import type { Workspace, WorkspaceStore } from './ports.js';
+import { defaultRoute } from '../domain/stages/route.js';
+import type { RouteStore, Workspace, WorkspaceStore } from './ports.js';
 
 export const findWorkspace = async (store: WorkspaceStore, slug: string): Promise<Workspace> => {
   const ws = await store.findBySlug(slug);
@@ -13,15 +14,20 @@ export const findWorkspace = async (store: WorkspaceStore, slug: string): Promis
   return ws;
 };
 
-/** Returns the workspace, creating it (with reference exchange rates for its currency) if missing. */
+/**
+ * Returns the workspace, creating it if missing — with reference exchange rates for its currency
+ * and the default KPI route (PRODUCT.md §2).
+ */
 export const ensureWorkspace = async (
-  store: WorkspaceStore,
-  input: { slug: string; name?: string; currency: string },
+  stores: { workspaces: WorkspaceStore; routes: RouteStore },
+  input: { slug: string; name?: string; currency: string; highValueThreshold?: number },
   now: number,
 ): Promise<Workspace> => {
-  const existing = await store.findBySlug(input.slug);
+  const existing = await stores.workspaces.findBySlug(input.slug);
   if (existing !== null) return existing;
-  return store.create({ slug: input.slug, name: input.name ?? input.slug, currency: input.currency, rates: referenceRates(input.currency), createdAt: now });
+  const ws = await stores.workspaces.create({ slug: input.slug, name: input.name ?? input.slug, currency: input.currency, rates: referenceRates(input.currency), createdAt: now });
+  if ((await stores.routes.list(ws.id)).length === 0) await stores.routes.save(ws.id, defaultRoute(input.highValueThreshold), now);
+  return ws;
 };
 
 const NewWorkspaceSchema = z.object({
@@ -32,9 +38,9 @@ const NewWorkspaceSchema = z.object({
 export type NewWorkspaceInput = z.input<typeof NewWorkspaceSchema>;
 
 /** Creates a workspace; refuses a slug that is taken. */
-export const createWorkspace = async (store: WorkspaceStore, input: NewWorkspaceInput, now: number): Promise<Workspace> => {
+export const createWorkspace = async (stores: { workspaces: WorkspaceStore; routes: RouteStore }, input: NewWorkspaceInput, now: number): Promise<Workspace> => {
   const parsed = NewWorkspaceSchema.safeParse(input);
   if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  if ((await store.findBySlug(parsed.data.slug)) !== null) throw new AppError('validation_failed', `workspace "${parsed.data.slug}" already exists`);
-  return ensureWorkspace(store, parsed.data, now);
+  if ((await stores.workspaces.findBySlug(parsed.data.slug)) !== null) throw new AppError('validation_failed', `workspace "${parsed.data.slug}" already exists`);
+  return ensureWorkspace(stores, parsed.data, now);
 };

@@ -22,7 +22,7 @@ export const runCommand = async (fn: (ctx: CommandContext) => Promise<void>): Pr
     const base = ctx;
     await fn({
       ...base,
-      workspace: (slug) => ensureWorkspace(base.repos.workspaces, { slug: slug ?? config.PULSE_WORKSPACE, currency: config.PULSE_CURRENCY }, base.now()),
+      workspace: (slug) => ensureWorkspace(base.repos, { slug: slug ?? config.PULSE_WORKSPACE, currency: config.PULSE_CURRENCY }, base.now()),
     });
   } catch (err) {
     if (isAppError(err)) {

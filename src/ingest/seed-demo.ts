@@ -8,7 +8,18 @@ import type { Repositories } from '../store/repositories.js';
 import { DEMO_WORKSPACE, generateDemoEvents } from '../demo/generate-demo.js';
 import type { PulseEvent } from '../domain/event.js';
 import { AppError } from '../domain/errors.js';
-import { referenceRates } from '../domain/money.js';
+import type { RouteDefinition } from '../domain/stages/route.js';
+import { ensureWorkspace } from '../app/workspaces.js';
+
+const DEMO_B2B_ROUTE: RouteDefinition = {
+  name: 'B2B accounts',
+  stages: [
+    { key: 'contact', name: 'Contact', rule: 'events >= 1', mode: 'sticky' },
+    { key: 'lead', name: 'Lead', rule: 'messages + newsletter_signups >= 1 and interactions_90d >= 2', mode: 'sticky' },
+    { key: 'account', name: 'Account', rule: 'purchases >= 2 and spend_365d >= 50000', mode: 'sticky' },
+    { key: 'key_account', name: 'Key account', rule: 'spend_365d >= 150000', mode: 'live' },
+  ],
+};
 
 export interface DemoSummary {
   workspace: string;
@@ -31,10 +42,10 @@ export const seedDemo = async (
     }
     await repos.workspaces.remove(existing.id);
   }
-  const workspace = await repos.workspaces.create({
-    slug: DEMO_WORKSPACE.slug, name: DEMO_WORKSPACE.name, currency: DEMO_WORKSPACE.currency,
-    rates: referenceRates(DEMO_WORKSPACE.currency), createdAt: opts.now,
-  });
+  // Bikes cost 19,000–37,000 DKK: the demo brand's high-value threshold is 10,000 DKK a year. A B2B
+  // route (dealers and companies buying for staff) shows that several routes live side by side.
+  const workspace = await ensureWorkspace(repos, { slug: DEMO_WORKSPACE.slug, name: DEMO_WORKSPACE.name, currency: DEMO_WORKSPACE.currency, highValueThreshold: 10_000 }, opts.now);
+  await repos.routes.save(workspace.id, DEMO_B2B_ROUTE, opts.now);
   let batch: PulseEvent[] = [];
   let events = 0;
   const flush = async () => {

@@ -3,9 +3,11 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { isPostgres } from './dialect.js';
 import { AppError } from '../domain/errors.js';
 import * as createCore from './migrations/0001-create-core.js';
+import * as createRoutes from './migrations/0002-create-routes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
+  '0002-create-routes': createRoutes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

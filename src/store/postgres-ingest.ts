@@ -8,6 +8,7 @@ import { handleKey, idKey } from '../domain/identity.js';
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
 import { copyInto, stagingFor } from './postgres-copy.js';
+import { postgresStageTx } from './postgres-stages.js';
 
 const DEADLOCK = '40P01';
 const SERIALIZATION_FAILURE = '40001';
@@ -44,6 +45,13 @@ const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[]): Promis
 
 export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
   const txFor = (client: pg.PoolClient, ws: number): IngestTx => ({
+    ...postgresStageTx(client, ws),
+    async rootPage(afterId, limit) {
+      const { rows } = await client.query<{ id: number }>(
+        'SELECT id FROM customers WHERE workspace_id = $1 AND merged_into IS NULL AND id > $2 ORDER BY id LIMIT $3', [ws, afterId, limit]);
+      const loaded = await this.loadCustomers(rows.map((r) => r.id));
+      return rows.map((r) => loaded.get(r.id)).filter((c): c is StoredCustomer => c !== undefined);
+    },
     async findIdentities(lookups) {
       const found = new Map<string, number>();
       const byId = lookups.filter((l) => l.externalId !== null);

@@ -12,6 +12,7 @@ import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../ap
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { handleKey, idKey } from '../domain/identity.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+import { sqliteStageTx } from './sqlite-stages.js';
 import type { WriteLock } from './write-lock.js';
 
 const CACHE_LIMIT = 50_000;
@@ -50,6 +51,7 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
         events = customer_days.events || ',' || excluded.events`),
+    rootPage: conn.prepare(`SELECT id FROM customers WHERE workspace_id = ? AND merged_into IS NULL AND id > ? ORDER BY id LIMIT ?`).pluck(),
     insertIdentity: conn.prepare(`INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified,
         link_source, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`),
@@ -60,7 +62,14 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events);
   };
 
+  const stageTx = sqliteStageTx(conn);
   const txFor = (ws: number): IngestTx => ({
+    ...stageTx(ws),
+    async rootPage(afterId, limit) {
+      const ids = s.rootPage.all(ws, afterId, limit) as number[];
+      const loaded = await this.loadCustomers(ids);
+      return ids.map((id) => loaded.get(id)).filter((c): c is StoredCustomer => c !== undefined);
+    },
     async findIdentities(lookups) {
       const found = new Map<string, number>();
       for (const l of lookups) {

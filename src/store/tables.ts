@@ -103,6 +103,45 @@ export interface MergeTable {
   undone_by: string | null;
 }
 
+export interface RouteTable {
+  id: Generated<number>;
+  workspace_id: number;
+  name: string;
+  /** JSON: RouteDefinition */
+  definition: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerStageTable {
+  customer_id: number;
+  route_id: number;
+  /** Index of the current stage, or null before the first. */
+  stage: number | null;
+  /** Bitmask of sticky stages reached. */
+  reached: number;
+  /** When the customer entered the current stage. */
+  since: number;
+}
+
+export interface StageTransitionTable {
+  id: Generated<number>;
+  workspace_id: number;
+  customer_id: number;
+  route_id: number;
+  from_stage: number | null;
+  to_stage: number | null;
+  /** When it happened: the event's time, or the as-of time of a sweep or recompute. */
+  at: number;
+  /** event, sweep, rule_change or merge */
+  cause: string;
+  event_id: number | null;
+  /** The rule that decided it. */
+  rule: string | null;
+  recorded_at: number;
+}
+
 export interface Tables {
   workspaces: WorkspaceTable;
   customers: CustomerTable;
@@ -110,4 +149,7 @@ export interface Tables {
   identities: IdentityTable;
   events: EventTable;
   merges: MergeTable;
+  routes: RouteTable;
+  customer_stages: CustomerStageTable;
+  stage_transitions: StageTransitionTable;
 }

@@ -36,7 +36,8 @@ export const workspaceRepo = (db: Kysely<Tables>, writeLock: WriteLock): Workspa
   async remove(id) {
     await writeLock(() => db.transaction().execute(async (trx) => {
       await trx.deleteFrom('customer_days').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();
-      for (const table of ['events', 'identities', 'merges', 'customers'] as const) {
+      await trx.deleteFrom('customer_stages').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();
+      for (const table of ['events', 'identities', 'merges', 'stage_transitions', 'routes', 'customers'] as const) {
         await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       }
       await trx.deleteFrom('workspaces').where('id', '=', id).execute();

@@ -45,7 +45,7 @@ export const registerAdmin = (program: Command): void => {
     .option('--json', 'print JSON')
     .action((slug: string, flags: { name?: string; currency: string; json?: boolean }) =>
       runCommand(async (ctx) => {
-        const ws = await createWorkspace(ctx.repos.workspaces, { slug, name: flags.name, currency: flags.currency }, ctx.now());
+        const ws = await createWorkspace(ctx.repos, { slug, name: flags.name, currency: flags.currency }, ctx.now());
         if (flags.json) return printJson({ ...ws, createdAt: isoOrNull(ws.createdAt) });
         process.stdout.write(`Created workspace "${ws.slug}" (${ws.currency})\n`);
       }),

@@ -1,0 +1,92 @@
+/**
+ * Route use cases: save a route (checked, then every customer re-evaluated and the moves recorded as
+ * "rule change"), sweep (re-evaluate everyone as of a time, so live stages lapse on time), and read
+ * a customer's stages with the reasons.
+ */
+import { AppError } from '../domain/errors.js';
+import { factsAsOf } from '../domain/facts.js';
+import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
+import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
+import { advanceStages, compileStoredRoutes } from './advance-stages.js';
+import type { CustomerStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionView } from './ports.js';
+import { RouteDefinitionSchema } from './route-input.js';
+
+const PAGE = 2_000;
+
+export interface Reevaluation {
+  customers: number;
+  transitions: number;
+}
+
+/** Re-evaluates every customer of the workspace as of `asOf`, page by page, one transaction each. */
+export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: number, cause: TransitionCause, now: number): Promise<Reevaluation> => {
+  let after = 0;
+  const total: Reevaluation = { customers: 0, transitions: 0 };
+  for (;;) {
+    const done = await ingest.ingestTransaction(ws, async (tx) => {
+      const page = await tx.rootPage(after, PAGE);
+      if (page.length === 0) return true;
+      const routes = compileStoredRoutes(await tx.routes());
+      const moved = await advanceStages(tx, routes, page.map((c) => ({ customerId: c.id, state: c.state, asOf, eventId: null })), cause, now);
+      total.customers += page.length;
+      total.transitions += moved.length;
+      after = page[page.length - 1]!.id;
+      return page.length < PAGE;
+    });
+    if (done) return total;
+  }
+};
+
+/** Checks a route as written by a person; every problem is reported and nothing is saved. */
+export const checkRoute = (input: unknown): RouteDefinition => {
+  const parsed = RouteDefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { details: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });
+  }
+  const compiled = compileRoute(parsed.data);
+  if (!compiled.ok) throw new AppError('validation_failed', compiled.problems.map((p) => p.message).join('; '), { details: compiled.problems });
+  return parsed.data;
+};
+
+export const saveRoute = async (
+  deps: { routes: RouteStore; ingest: IngestStore },
+  ws: number,
+  input: unknown,
+  now: number,
+): Promise<{ route: StoredRoute; recompute: Reevaluation }> => {
+  const route = await deps.routes.save(ws, checkRoute(input), now);
+  return { route, recompute: await reevaluateStages(deps.ingest, ws, now, 'rule_change', now) };
+};
+
+export interface CustomerStage {
+  routeId: number;
+  routeName: string;
+  stages: { index: number; key: string; name: string; mode: string }[];
+  current: StageWhy | null;
+  since: number | null;
+  next: StageWhy | null;
+  history: TransitionView[];
+}
+
+/** A customer's position on every route, why, what the next stage needs, and the history. */
+export const customerStages = async (
+  deps: { routes: RouteStore; stages: StageReadStore; customers: CustomerStore },
+  ws: number,
+  customerId: number,
+  asOf: number,
+): Promise<CustomerStage[]> => {
+  const customer = await deps.customers.get(ws, customerId);
+  if (customer === null) throw new AppError('customer_not_found', `no customer ${customerId} in this workspace`);
+  const stored = await deps.routes.list(ws);
+  const positions = await deps.stages.positions(ws, customerId);
+  const history = await deps.stages.transitions(ws, customerId);
+  const facts = factsAsOf(customer.state, asOf);
+  return compileStoredRoutes(stored).map(({ id, route }) => {
+    const position = positions.find((p) => p.routeId === id);
+    const why = explainPosition(route, facts, position ?? { stage: null, reached: 0 });
+    return {
+      routeId: id, routeName: route.name, stages: route.stages.map((s) => ({ index: s.index, key: s.key, name: s.name, mode: s.mode })),
+      current: why.current, since: position?.since ?? null, next: why.next, history: history.filter((h) => h.routeId === id),
+    };
+  });
+};

@@ -1,0 +1,39 @@
+/** The stage part of an ingestion transaction on SQLite (the writer connection). */
+import type Database from 'better-sqlite3';
+import type { IngestTx, StageRow } from '../app/ports.js';
+import { parseStoredRoute } from '../app/route-input.js';
+
+type StageTx = Pick<IngestTx, 'routes' | 'loadStages' | 'saveStages' | 'insertTransitions'>;
+
+export const sqliteStageTx = (conn: Database.Database) => {
+  const s = {
+    routes: conn.prepare('SELECT id, name, definition, version, updated_at FROM routes WHERE workspace_id = ? ORDER BY id'),
+    stages: conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id = ?'),
+    upsert: conn.prepare(`INSERT INTO customer_stages (customer_id, route_id, stage, reached, since) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (customer_id, route_id) DO UPDATE SET stage = excluded.stage, reached = excluded.reached, since = excluded.since`),
+    transition: conn.prepare(`INSERT INTO stage_transitions (workspace_id, customer_id, route_id, from_stage, to_stage, at, cause, event_id, rule, recorded_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  };
+  return (ws: number): StageTx => ({
+    async routes() {
+      return (s.routes.all(ws) as { id: number; name: string; definition: string; version: number; updated_at: number }[])
+        .map((r) => ({ id: r.id, name: r.name, definition: parseStoredRoute(r.definition), version: r.version, updatedAt: r.updated_at }));
+    },
+    async loadStages(customerIds) {
+      const out: StageRow[] = [];
+      for (const id of customerIds) {
+        for (const r of s.stages.all(id) as { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }[]) {
+          out.push({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since });
+        }
+      }
+      return out;
+    },
+    async saveStages(rows) {
+      for (const r of rows) s.upsert.run(r.customerId, r.routeId, r.stage, r.reached, r.since);
+    },
+    async insertTransitions(rows, now) {
+      for (const t of rows) s.transition.run(ws, t.customerId, t.routeId, t.from, t.to, t.at, t.cause, t.eventId, t.rule, now);
+    },
+  });
+};
+
