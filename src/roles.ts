@@ -1,12 +1,16 @@
 /**
- * The long-running process roles: `serve` (API + UI, seeding the demo workspace on an empty store).
+ * The long-running process roles: `serve` (API + UI, seeding the demo workspace on an empty store,
+ * sweeping stages hourly).
  * Started by src/main.ts or by `pulse serve`.
  */
 import type { Config } from './config.js';
 import { openContext } from './context.js';
+import { reevaluateStages } from './app/routes.js';
 import { buildApp } from './http/app.js';
 import { seedDemo } from './ingest/seed-demo.js';
 import { DEFAULT_DEMO_CUSTOMERS, DEMO_WORKSPACE } from './demo/generate-demo.js';
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export const serve = async (config: Config): Promise<void> => {
   const ctx = await openContext(config);
@@ -17,6 +21,13 @@ export const serve = async (config: Config): Promise<void> => {
     process.stdout.write(`Demo workspace "${s.workspace}": ${s.customers} customers, ${s.events} events (${(s.durationMs / 1000).toFixed(1)} s)\n`);
   }
   const app = await buildApp(ctx);
+  // Live stages lapse with time, not only with events: sweep every workspace hourly.
+  const sweep = setInterval(() => {
+    void (async () => {
+      for (const ws of await ctx.repos.workspaces.list()) await reevaluateStages(ctx.repos.ingest, ws.id, ctx.now(), 'sweep', ctx.now());
+    })().catch((err: unknown) => app.log.error({ err }, 'stage sweep failed'));
+  }, SWEEP_INTERVAL_MS);
+  sweep.unref();
   const close = async () => {
     await app.close();
     await ctx.close();

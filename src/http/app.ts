@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { errorHandler } from './errors.js';
 import { customerRoutes } from './routes/customers.js';
+import { routeRoutes } from './routes/routes.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -30,6 +31,7 @@ export const buildApp = async (ctx: Context, opts: { logger?: boolean; webDist?:
   await app.register(async (api) => {
     await workspaceRoutes(api, ctx);
     await customerRoutes(api, ctx);
+    await routeRoutes(api, ctx);
   });
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;

@@ -1,6 +1,7 @@
 /** `pulse customers` and `pulse customer TERM`: read customers, their identities, facts and events. */
 import type { Command } from 'commander';
 import { findCustomer, getCustomer } from '../../app/get-customer.js';
+import { customerStages } from '../../app/routes.js';
 import { isoOrNull, printJson, printTable } from '../output.js';
 import { instantOption, intOption, runCommand } from '../run.js';
 
@@ -38,17 +39,26 @@ export const registerCustomers = (program: Command): void => {
       runCommand(async (ctx) => {
         const ws = await ctx.workspace(flags.workspace);
         const id = await findCustomer(ctx.repos.customers, ws.id, term);
-        const c = await getCustomer(ctx.repos.customers, ws.id, id, { asOf: flags.asOf ?? ctx.now(), events: flags.events });
+        const asOf = flags.asOf ?? ctx.now();
+        const c = await getCustomer(ctx.repos.customers, ws.id, id, { asOf, events: flags.events });
+        const stages = await customerStages(ctx.repos, ws.id, id, asOf);
         const view = {
           ...c, asOf: isoOrNull(c.asOf), firstSeenAt: isoOrNull(c.firstSeenAt), lastSeenAt: isoOrNull(c.lastSeenAt), currency: ws.currency,
           identities: c.identities.map((i) => ({ ...i, createdAt: isoOrNull(i.createdAt) })),
           merges: c.merges.map((m) => ({ ...m, createdAt: isoOrNull(m.createdAt), undoneAt: isoOrNull(m.undoneAt) })),
           events: c.events.map((e) => ({ ...e, occurredAt: isoOrNull(e.occurredAt) })),
+          stages: stages.map((s) => ({ ...s, since: isoOrNull(s.since), history: s.history.map((h) => ({ ...h, at: isoOrNull(h.at) })) })),
         };
         if (flags.json) return printJson(view);
         const out = process.stdout;
         out.write(`Customer ${c.id}: ${c.displayName ?? '(no name)'}${c.email ? ` <${c.email}>` : ''}${c.phone ? ` ${c.phone}` : ''}\n`);
         if (c.mergedInto !== null) out.write(`  merged into customer ${c.mergedInto}\n`);
+        for (const s of stages) {
+          const cond = (w: NonNullable<typeof s.current>) => w.explanation.conditions.map((x) => `${x.holds ? '✓' : '✗'} ${x.text} (${Object.entries(x.values).map(([k, v]) => `${k} = ${v}`).join(', ')})${x.missing ? `, ${x.missing} more needed` : ''}`).join('; ');
+          out.write(`\n${s.routeName}: ${s.current ? `${s.current.index + 1}. ${s.current.name}` : 'not on the route yet'}${s.since !== null ? ` since ${isoOrNull(s.since)?.slice(0, 10)}` : ''}\n`);
+          if (s.current) out.write(`  why: ${s.current.keptFromBefore ? 'reached before (milestone); ' : ''}${cond(s.current)}\n`);
+          if (s.next) out.write(`  next: ${s.next.index + 1}. ${s.next.name}: ${cond(s.next)}\n`);
+        }
         out.write('\nIdentities\n');
         printTable(c.identities.map((i) => ({ kind: i.kind, id: i.externalId, handle: i.handle, verified: i.verified, link: i.linkSource, confidence: i.confidence })));
         out.write(`\nFacts as of ${view.asOf} (${ws.currency})\n`);

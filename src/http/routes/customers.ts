@@ -1,6 +1,7 @@
 /** Customer routes: the list, one customer, their timeline, merges. Logic lives in the use cases. */
 import type { FastifyInstance } from 'fastify';
 import { getCustomer } from '../../app/get-customer.js';
+import { customerStages } from '../../app/routes.js';
 import { mergeCustomers, unmergeCustomers } from '../../app/merge-customers.js';
 import { findWorkspace } from '../../app/workspaces.js';
 import type { Context } from '../../context.js';
@@ -25,8 +26,11 @@ export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promis
     const p = CustomerParamsSchema.parse(req.params);
     const q = CustomerQuerySchema.parse(req.query);
     const ws = await findWorkspace(workspaces, p.ws);
-    const c = await getCustomer(customers, ws.id, p.id, { asOf: q.asOf ?? ctx.now(), events: q.events });
+    const asOf = q.asOf ?? ctx.now();
+    const c = await getCustomer(customers, ws.id, p.id, { asOf, events: q.events });
+    const stages = await customerStages({ routes: ctx.repos.routes, stages: ctx.repos.stages, customers }, ws.id, p.id, asOf);
     return {
+      stages: stages.map((s) => ({ ...s, since: iso(s.since), history: s.history.map((h) => ({ ...h, at: iso(h.at) })) })),
       ...c, currency: ws.currency, asOf: iso(c.asOf), firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt),
       identities: c.identities.map((i) => ({ ...i, createdAt: iso(i.createdAt) })),
       merges: c.merges.map(mergeJson),
