@@ -18,14 +18,8 @@ export type DayBucket = number[];
 export const DAY_EVENTS = 1;
 export const DAY_INTERACTIONS = 2;
 export const DAY_SPEND = 3;
-const KIND_OFFSET = 4;
+export const KIND_OFFSET = 4;
 const KIND_SLOT: ReadonlyMap<string, number> = new Map(KNOWN_EVENT_KINDS.map((k, i) => [k, KIND_OFFSET + i]));
-
-/** Calls `fn` with each kind counted in a day (known kinds from the bucket, then custom kinds). */
-export const forEachDayKind = (bucket: DayBucket, custom: Record<string, number> | undefined, fn: (kind: string, n: number) => void): void => {
-  for (let i = KIND_OFFSET; i < bucket.length; i++) if (bucket[i]) fn(KNOWN_EVENT_KINDS[i - KIND_OFFSET] as string, bucket[i] as number);
-  if (custom) for (const [k, n] of Object.entries(custom)) fn(k, n);
-};
 
 export interface CustomerState {
   events: number;

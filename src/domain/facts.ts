@@ -4,7 +4,7 @@
  * N days as of T is the N days ending with T's day (T's day included).
  */
 import { KNOWN_EVENT_KINDS } from './event.js';
-import { DAY_EVENTS, DAY_INTERACTIONS, DAY_SPEND, emptyState, forEachDayKind, type CustomerState } from './customer-state.js';
+import { DAY_EVENTS, DAY_INTERACTIONS, DAY_SPEND, emptyState, KIND_OFFSET, type CustomerState } from './customer-state.js';
 import { DAY_MS, epochDay, epochWeekOfDay } from './time.js';
 
 export const WINDOWS = [7, 30, 90, 365] as const;
@@ -38,6 +38,16 @@ export const FACT_CATALOGUE: readonly FactDoc[] = [
   })),
 ];
 
+/** The kinds counted under their own name (purchases and refunds have their own facts). */
+const COUNTED_KINDS = KNOWN_EVENT_KINDS.filter((k) => k !== 'purchase' && k !== 'refund');
+const TOTAL_KEYS = COUNTED_KINDS.map(kindFact);
+const KNOWN_KIND_SET: ReadonlySet<string> = new Set(KNOWN_EVENT_KINDS);
+/** Fact names per window, built once; kind counts in KNOWN_EVENT_KINDS order (purchase → purchases_Nd). */
+const WINDOW_KEYS = WINDOWS.map((w) => ({
+  events: `events_${w}d`, interactions: `interactions_${w}d`, activeWeeks: `active_weeks_${w}d`, spend: `spend_${w}d`,
+  kinds: KNOWN_EVENT_KINDS.map((k) => `${kindFact(k)}_${w}d`),
+}));
+
 /** Every fact name that exists, as of any state. */
 export const factNames = (): string[] => Object.keys(factsAsOf(emptyState(), 0));
 
@@ -68,41 +78,41 @@ export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
     'consent.profiling': null,
     'consent.biometric': null,
   };
-  for (const kind of KNOWN_EVENT_KINDS) if (kind !== 'purchase' && kind !== 'refund') facts[kindFact(kind)] = 0;
-  for (const [kind, n] of Object.entries(state.kinds)) if (kind !== 'purchase' && kind !== 'refund') facts[kindFact(kind)] = n;
+  for (let i = 0; i < COUNTED_KINDS.length; i++) facts[TOTAL_KEYS[i]!] = state.kinds[COUNTED_KINDS[i]!] ?? 0;
+  for (const [kind, n] of Object.entries(state.kinds)) if (!KNOWN_KIND_SET.has(kind)) facts[kindFact(kind)] = n;
 
+  // One pass over the days, summing into flat arrays per window (this runs for every customer a
+  // batch touches, so no closures or per-day objects).
+  const slots = KIND_OFFSET + KNOWN_EVENT_KINDS.length;
+  const sums = new Float64Array(WINDOWS.length * slots);
   const allWeeks = new Set<number>();
   const windowWeeks = WINDOWS.map(() => new Set<number>());
-  const sums = WINDOWS.map(() => ({ e: 0, i: 0, s: 0, k: {} as Record<string, number> }));
+  const custom = WINDOWS.map(() => new Map<string, number>());
   for (const [day, b] of state.days) {
     const week = epochWeekOfDay(day);
     const interactions = b[DAY_INTERACTIONS] ?? 0;
     if (interactions > 0) allWeeks.add(week);
     const age = today - day;
     if (age < 0) continue;
-    WINDOWS.forEach((w, idx) => {
-      if (age >= w) return;
-      const sum = sums[idx]!;
-      sum.e += b[DAY_EVENTS] ?? 0;
-      sum.i += interactions;
-      sum.s += b[DAY_SPEND] ?? 0;
-      forEachDayKind(b, state.customDays.get(day), (k, n) => {
-        sum.k[k] = (sum.k[k] ?? 0) + n;
-      });
-      if (interactions > 0) windowWeeks[idx]!.add(week);
-    });
+    const extra = state.customDays.get(day);
+    for (let w = 0; w < WINDOWS.length; w++) {
+      if (age >= WINDOWS[w]!) continue;
+      const base = w * slots;
+      for (let i = 1; i < b.length; i++) sums[base + i]! += b[i]!;
+      if (interactions > 0) windowWeeks[w]!.add(week);
+      if (extra) for (const [k, n] of Object.entries(extra)) custom[w]!.set(k, (custom[w]!.get(k) ?? 0) + n);
+    }
   }
   facts.active_weeks = allWeeks.size;
-  WINDOWS.forEach((w, idx) => {
-    const sum = sums[idx]!;
-    facts[`events_${w}d`] = sum.e;
-    facts[`interactions_${w}d`] = sum.i;
-    facts[`active_weeks_${w}d`] = windowWeeks[idx]!.size;
-    facts[`spend_${w}d`] = Math.round(sum.s * 100) / 100;
-    facts[`purchases_${w}d`] = sum.k.purchase ?? 0;
-    facts[`refunds_${w}d`] = sum.k.refund ?? 0;
-    for (const kind of KNOWN_EVENT_KINDS) if (kind !== 'purchase' && kind !== 'refund') facts[`${kindFact(kind)}_${w}d`] = 0;
-    for (const [kind, n] of Object.entries(sum.k)) if (kind !== 'purchase' && kind !== 'refund') facts[`${kindFact(kind)}_${w}d`] = n;
-  });
+  for (let w = 0; w < WINDOWS.length; w++) {
+    const base = w * slots;
+    const keys = WINDOW_KEYS[w]!;
+    facts[keys.events] = sums[base + DAY_EVENTS]!;
+    facts[keys.interactions] = sums[base + DAY_INTERACTIONS]!;
+    facts[keys.activeWeeks] = windowWeeks[w]!.size;
+    facts[keys.spend] = Math.round(sums[base + DAY_SPEND]! * 100) / 100;
+    for (let i = 0; i < KNOWN_EVENT_KINDS.length; i++) facts[keys.kinds[i]!] = sums[base + KIND_OFFSET + i]!;
+    for (const [kind, n] of custom[w]!) facts[`${kindFact(kind)}_${WINDOWS[w]}d`] = n;
+  }
   return facts;
 };
