@@ -24,7 +24,7 @@ export const serve = async (config: Config): Promise<void> => {
   // Live stages lapse with time, not only with events: sweep every workspace hourly.
   const sweep = setInterval(() => {
     void (async () => {
-      for (const ws of await ctx.repos.workspaces.list()) await reevaluateStages(ctx.repos.ingest, ws.id, ctx.now(), 'sweep', ctx.now());
+      for (const ws of await ctx.repos.workspaces.list()) await reevaluateStages(ctx.repos.ingest, ws.id, ctx.now(), 'sweep', ctx.now(), ctx.bus);
     })().catch((err: unknown) => app.log.error({ err }, 'stage sweep failed'));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();

@@ -18,7 +18,7 @@ const at = (iso: string) => Date.parse(iso);
 const KEYS = defaultRoute().stages.map((s) => s.key);
 
 const ingest = (ctx: TestContext, lines: EventLineInput[]) =>
-  ingestEvents(ctx.repos, ctx.workspace, lines.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
+  ingestEvents({ ...ctx.repos, bus: ctx.bus }, ctx.workspace, lines.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
 const comment = (who: string, iso: string, n: number): EventLineInput => ({ source: 'ig', source_id: `${who}-${n}`, kind: 'comment', channel: 'instagram', occurred_at: iso, customer: { identities: [{ channel: 'instagram', id: who }] } });
 const stageOf = async (ctx: TestContext, term: string, asOf = ctx.now()) => {
   const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, term);
@@ -32,10 +32,16 @@ describe.each(DIALECTS)('stages on %s', (dialect) => {
 
   it('moves a customer on every event, records why, and lapses a live stage in a sweep', async () => {
     ctx = await openTestContext(dialect);
+    const published: unknown[] = [];
+    ctx.bus.subscribe((e) => published.push(e));
     await ingest(ctx, [comment('anna', '2026-01-05T10:00:00Z', 1), comment('anna', '2026-01-12T10:00:00Z', 2)]);
     expect((await stageOf(ctx, 'anna', at('2026-01-12T12:00:00Z'))).current?.key).toBe('first_interaction');
     const third = await ingest(ctx, [comment('anna', '2026-01-19T10:00:00Z', 3)]);
     expect(third.transitions).toEqual([expect.objectContaining({ from: 1, to: 2, cause: 'event', at: at('2026-01-19T10:00:00Z'), rule: 'active_weeks_90d >= 3' })]);
+    expect(published).toEqual([
+      expect.objectContaining({ type: 'customer.stage_changed', workspaceId: ctx.workspace.id, from: null, to: 1, cause: 'event' }),
+      expect.objectContaining({ type: 'customer.stage_changed', from: 1, to: 2, eventId: third.transitions[0]!.eventId }),
+    ]);
 
     const regular = await stageOf(ctx, 'anna', at('2026-01-20T00:00:00Z'));
     expect(regular).toMatchObject({ routeName: 'Customer journey', since: at('2026-01-19T10:00:00Z'), current: { key: 'regular', mode: 'live' }, next: { key: 'buyer', explanation: { conditions: [{ text: 'purchases >= 1', holds: false, missing: 1 }] } } });

@@ -11,6 +11,7 @@ import { lookupsFor, resolveIdentities, type CustomerId } from '../domain/identi
 import { normaliseHandle } from '../domain/identity.js';
 import { convertAmount } from '../domain/money.js';
 import { advanceStages, compileStoredRoutes } from './advance-stages.js';
+import { stageChanged, type EventBus } from './domain-events.js';
 import { linkCustomers } from './merge-customers.js';
 import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TransitionRow, Workspace } from './ports.js';
 
@@ -41,6 +42,8 @@ export interface IngestDeps {
   ingest: IngestStore;
   customers: CustomerStore;
   merges: MergeStore;
+  /** Where customer.stage_changed goes once the batch is committed. */
+  bus?: EventBus;
 }
 
 const eventKey = (e: PulseEvent): string => `${e.source}\u0000${e.sourceId}`;
@@ -199,6 +202,7 @@ export const ingestEvents = async (
     };
   });
 
+  for (const t of result.transitions) deps.bus?.publish(stageChanged(workspace.id, t));
   const merges: MergeView[] = [];
   for (const link of result.links) {
     const source = link.via === 'email' ? 'email_match' : link.via === 'phone' ? 'phone_match' : 'event';

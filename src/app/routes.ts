@@ -8,7 +8,8 @@ import { factsAsOf } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
 import { advanceStages, compileStoredRoutes } from './advance-stages.js';
-import type { CustomerStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionView } from './ports.js';
+import { stageChanged, type EventBus } from './domain-events.js';
+import type { CustomerStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
 
 const PAGE = 2_000;
@@ -19,9 +20,10 @@ export interface Reevaluation {
 }
 
 /** Re-evaluates every customer of the workspace as of `asOf`, page by page, one transaction each. */
-export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: number, cause: TransitionCause, now: number): Promise<Reevaluation> => {
+export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: number, cause: TransitionCause, now: number, bus?: EventBus): Promise<Reevaluation> => {
   let after = 0;
   const total: Reevaluation = { customers: 0, transitions: 0 };
+  let pending: TransitionRow[] = [];
   for (;;) {
     const done = await ingest.ingestTransaction(ws, async (tx) => {
       const page = await tx.rootPage(after, PAGE);
@@ -30,9 +32,12 @@ export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: nu
       const moved = await advanceStages(tx, routes, page.map((c) => ({ customerId: c.id, state: c.state, asOf, eventId: null })), cause, now);
       total.customers += page.length;
       total.transitions += moved.length;
+      pending.push(...moved);
       after = page[page.length - 1]!.id;
       return page.length < PAGE;
     });
+    for (const t of pending) bus?.publish(stageChanged(ws, t));
+    pending = [];
     if (done) return total;
   }
 };
@@ -49,13 +54,13 @@ export const checkRoute = (input: unknown): RouteDefinition => {
 };
 
 export const saveRoute = async (
-  deps: { routes: RouteStore; ingest: IngestStore },
+  deps: { routes: RouteStore; ingest: IngestStore; bus?: EventBus },
   ws: number,
   input: unknown,
   now: number,
 ): Promise<{ route: StoredRoute; recompute: Reevaluation }> => {
   const route = await deps.routes.save(ws, checkRoute(input), now);
-  return { route, recompute: await reevaluateStages(deps.ingest, ws, now, 'rule_change', now) };
+  return { route, recompute: await reevaluateStages(deps.ingest, ws, now, 'rule_change', now, deps.bus) };
 };
 
 export interface CustomerStage {

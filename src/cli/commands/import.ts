@@ -53,7 +53,7 @@ export const registerImport = (program: Command): void => {
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
         try {
-          const summary = await importEvents(ctx.repos, workspace, factory(input), {
+          const summary = await importEvents({ ...ctx.repos, bus: ctx.bus }, workspace, factory(input), {
             file: basename(file), rejectsPath, batchSize: ctx.config.PULSE_BATCH_SIZE, now: ctx.now, signal: abort.signal,
             onProgress: (records) => bar?.update(input.bytesRead, { records }),
           });

@@ -50,7 +50,7 @@ export const registerStages = (program: Command): void => {
         } catch (err) {
           throw new AppError('validation_failed', `${file}: not JSON: ${(err as Error).message}`);
         }
-        const { route: saved, recompute } = await saveRoute({ routes: ctx.repos.routes, ingest: ctx.repos.ingest }, ws.id, body, ctx.now());
+        const { route: saved, recompute } = await saveRoute({ ...ctx.repos, bus: ctx.bus }, ws.id, body, ctx.now());
         if (flags.json) return printJson({ route: { id: saved.id, name: saved.name, version: saved.version }, recompute });
         process.stdout.write(`Saved route "${saved.name}" (version ${saved.version}); ${recompute.customers} customers re-evaluated, ${recompute.transitions} moved.\n`);
       }),
@@ -86,7 +86,7 @@ export const registerStages = (program: Command): void => {
     .action((flags: { asOf?: number; workspace?: string; json?: boolean }) =>
       runCommand(async (ctx) => {
         const ws = await ctx.workspace(flags.workspace);
-        const result = await reevaluateStages(ctx.repos.ingest, ws.id, flags.asOf ?? ctx.now(), 'sweep', ctx.now());
+        const result = await reevaluateStages(ctx.repos.ingest, ws.id, flags.asOf ?? ctx.now(), 'sweep', ctx.now(), ctx.bus);
         if (flags.json) return printJson(result);
         process.stdout.write(`Swept "${ws.slug}": ${result.customers} customers, ${result.transitions} moved.\n`);
       }),

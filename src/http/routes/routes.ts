@@ -30,7 +30,7 @@ export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<v
 
   app.put('/api/v1/workspaces/:ws/routes', async (req) => {
     const ws = await findWorkspace(workspaces, WorkspaceParamsSchema.parse(req.params).ws);
-    const { route, recompute } = await saveRoute({ routes, ingest }, ws.id, req.body, ctx.now());
+    const { route, recompute } = await saveRoute({ routes, ingest, bus: ctx.bus }, ws.id, req.body, ctx.now());
     return { route: { id: route.id, name: route.name, version: route.version, updatedAt: iso(route.updatedAt), stages: route.definition.stages }, recompute };
   });
 
