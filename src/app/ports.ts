@@ -161,6 +161,8 @@ export interface StageReadStore {
   transitions(workspaceId: number, customerId: number): Promise<TransitionView[]>;
   /** Customers per stage (null: before the first stage) on a route, roots only. */
   counts(workspaceId: number, routeId: number): Promise<{ stage: number | null; customers: number }[]>;
+  /** Every stage arrival on a route up to `until` (customers not merged away), for the funnel. */
+  arrivals(workspaceId: number, routeId: number, until: number): Promise<{ customerId: number; to: number | null; at: number }[]>;
 }
 
 export interface WorkspaceStore {

@@ -6,6 +6,7 @@
 import { AppError } from '../domain/errors.js';
 import { factsAsOf } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
+import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
 import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
@@ -61,6 +62,20 @@ export const saveRoute = async (
 ): Promise<{ route: StoredRoute; recompute: Reevaluation }> => {
   const route = await deps.routes.save(ws, checkRoute(input), now);
   return { route, recompute: await reevaluateStages(deps.ingest, ws, now, 'rule_change', now, deps.bus) };
+};
+
+/** The funnel of a route (the first, unless named) between two times. */
+export const routeFunnel = async (
+  deps: { routes: RouteStore; stages: StageReadStore },
+  ws: number,
+  query: { route?: string | number; from: number; to: number },
+): Promise<{ route: StoredRoute; stages: (FunnelStage & { key: string; name: string })[] }> => {
+  if (query.from > query.to) throw new AppError('validation_failed', 'from must be before to');
+  const routes = await deps.routes.list(ws);
+  const route = query.route === undefined ? routes[0] : routes.find((r) => r.id === Number(query.route) || r.name === query.route);
+  if (route === undefined) throw new AppError('not_found', query.route === undefined ? 'this workspace has no route' : `no route "${query.route}"`);
+  const stages = funnel(await deps.stages.arrivals(ws, route.id, query.to), route.definition.stages.length, query.from, query.to);
+  return { route, stages: stages.map((s) => ({ ...s, key: route.definition.stages[s.index]!.key, name: route.definition.stages[s.index]!.name })) };
 };
 
 export interface CustomerStage {

@@ -42,4 +42,10 @@ export const stageReadRepo = (db: Kysely<Tables>): StageReadStore => ({
       .where('route_id', '=', routeId).groupBy('stage').execute();
     return rows.map((r) => ({ stage: r.stage, customers: Number(r.n) }));
   },
+  async arrivals(ws, routeId, until) {
+    const rows = await db.selectFrom('stage_transitions').innerJoin('customers', 'customers.id', 'stage_transitions.customer_id')
+      .select(['customer_id', 'to_stage', 'at']).where('stage_transitions.workspace_id', '=', ws).where('route_id', '=', routeId)
+      .where('customers.merged_into', 'is', null).where('at', '<=', until).execute();
+    return rows.map((r) => ({ customerId: r.customer_id, to: r.to_stage, at: r.at }));
+  },
 });

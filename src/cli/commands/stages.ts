@@ -1,7 +1,7 @@
 /** `pulse route`, `pulse stages`, `pulse sweep`: the KPI routes and where customers stand on them. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { reevaluateStages, saveRoute } from '../../app/routes.js';
+import { reevaluateStages, routeFunnel, saveRoute } from '../../app/routes.js';
 import { AppError } from '../../domain/errors.js';
 import { isoOrNull, printJson, printTable } from '../output.js';
 import { instantOption, runCommand, type CommandContext } from '../run.js';
@@ -74,6 +74,30 @@ export const registerStages = (program: Command): void => {
         if (flags.json) return printJson({ route: r.name, asOf: isoOrNull(flags.asOf ?? null), stages: rows });
         process.stdout.write(`${r.name}${flags.asOf === undefined ? '' : ` as of ${isoOrNull(flags.asOf)}`}\n`);
         printTable(rows.map((x) => ({ '#': x.stage ?? '', stage: x.name, customers: x.customers })));
+      }),
+    );
+
+  program
+    .command('funnel')
+    .description('per stage: customers who entered it in the period, conversion to the next stage, median days to reach it')
+    .option('--route <name>', 'route name or id (default: the first)')
+    .option('--from <iso>', 'start of the period (default: 90 days ago)', instantOption('--from'))
+    .option('--to <iso>', 'end of the period (default: now)', instantOption('--to'))
+    .option('--workspace <slug>', 'workspace (default: PULSE_WORKSPACE)')
+    .option('--json', 'print JSON')
+    .action((flags: { route?: string; from?: number; to?: number; workspace?: string; json?: boolean }) =>
+      runCommand(async (ctx) => {
+        const ws = await ctx.workspace(flags.workspace);
+        const to = flags.to ?? ctx.now();
+        const from = flags.from ?? to - 90 * 86_400_000;
+        const f = await routeFunnel(ctx.repos, ws.id, { route: flags.route, from, to });
+        if (flags.json) return printJson({ route: f.route.name, from: isoOrNull(from), to: isoOrNull(to), stages: f.stages });
+        process.stdout.write(`${f.route.name}, ${isoOrNull(from)?.slice(0, 10)} to ${isoOrNull(to)?.slice(0, 10)}\n`);
+        printTable(f.stages.map((s) => ({
+          '#': s.index + 1, stage: s.name, entered: s.entered,
+          'to next': s.conversionToNext === null ? '' : `${(s.conversionToNext * 100).toFixed(1)} %`,
+          'median days to reach': s.medianDaysToReach === null ? '' : s.medianDaysToReach.toFixed(1),
+        })));
       }),
     );
 

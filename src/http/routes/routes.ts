@@ -1,12 +1,12 @@
 /** KPI routes: list, check as you type, save (which re-evaluates every customer), stage counts. */
 import type { FastifyInstance } from 'fastify';
-import { checkRoute, saveRoute } from '../../app/routes.js';
+import { checkRoute, routeFunnel, saveRoute } from '../../app/routes.js';
 import { findWorkspace } from '../../app/workspaces.js';
 import type { Context } from '../../context.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { iso } from '../json.js';
 import { WorkspaceParamsSchema } from './customers.schema.js';
-import { StageCountsQuerySchema } from './routes.schema.js';
+import { FunnelQuerySchema, StageCountsQuerySchema } from './routes.schema.js';
 
 export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<void> => {
   const { workspaces, routes, stages, ingest } = ctx.repos;
@@ -32,6 +32,15 @@ export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<v
     const ws = await findWorkspace(workspaces, WorkspaceParamsSchema.parse(req.params).ws);
     const { route, recompute } = await saveRoute({ routes, ingest, bus: ctx.bus }, ws.id, req.body, ctx.now());
     return { route: { id: route.id, name: route.name, version: route.version, updatedAt: iso(route.updatedAt), stages: route.definition.stages }, recompute };
+  });
+
+  app.get('/api/v1/workspaces/:ws/funnel', async (req) => {
+    const ws = await findWorkspace(workspaces, WorkspaceParamsSchema.parse(req.params).ws);
+    const q = FunnelQuerySchema.parse(req.query);
+    const to = q.to ?? ctx.now();
+    const from = q.from ?? to - 90 * 86_400_000;
+    const f = await routeFunnel(ctx.repos, ws.id, { route: q.route, from, to });
+    return { route: { id: f.route.id, name: f.route.name }, from: iso(from), to: iso(to), stages: f.stages };
   });
 
   app.get('/api/v1/workspaces/:ws/stages', async (req) => {
