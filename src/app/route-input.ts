@@ -2,16 +2,18 @@
 import { z } from 'zod';
 import { MAX_STAGES, type RouteDefinition } from '../domain/stages/route.js';
 
+// Empty names and keys pass here on purpose: compileRoute reports them together with every other
+// problem of the route (a schema error would hide the rest).
 export const StageDefinitionSchema = z.object({
-  key: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(80),
+  key: z.string().trim().max(40),
+  name: z.string().trim().max(80),
   rule: z.string().max(2000),
   mode: z.enum(['sticky', 'live']),
 });
 
 export const RouteDefinitionSchema = z.object({
-  name: z.string().trim().min(1).max(80),
-  stages: z.array(StageDefinitionSchema).min(1).max(MAX_STAGES),
+  name: z.string().trim().max(80),
+  stages: z.array(StageDefinitionSchema).max(MAX_STAGES),
 });
 export type RouteDefinitionInput = z.input<typeof RouteDefinitionSchema>;
 

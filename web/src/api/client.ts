@@ -2,21 +2,27 @@
  * A small typed fetch client for the Pulse API. Every call answers the parsed JSON or throws an
  * ApiError carrying the server's error code (snake_case, unchanged from the wire).
  */
-import type { CustomerDetail, CustomerPage, Merge, PulseEvent, WorkspaceOverview, WorkspaceSummary } from './types.js';
+import type {
+  CustomerDetail, CustomerPage, Merge, PulseEvent, RouteCheck, RouteDefinition, RouteSaved, RouteSummary, StageCounts,
+  WorkspaceOverview, WorkspaceSummary,
+} from './types.js';
 
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
+  /** The error's `details` as the server sent them (e.g. the problems of a route), unparsed. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
-const isErrorBody = (body: unknown): body is { error: { code: string; message: string } } =>
+const isErrorBody = (body: unknown): body is { error: { code: string; message: string; details?: unknown } } =>
   typeof body === 'object' && body !== null && 'error' in body &&
   typeof (body as { error: unknown }).error === 'object' && (body as { error: object | null }).error !== null;
 
@@ -33,7 +39,7 @@ const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
   }
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message);
+    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.details);
     throw new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
   }
   return body as T;
@@ -63,4 +69,14 @@ export const api = {
     request<Merge>(`${ws(slug)}/merges`, { method: 'POST', body: JSON.stringify(body) }),
   undoMerge: (slug: string, mergeId: number) =>
     request<Merge>(`${ws(slug)}/merges/${mergeId}/undo`, { method: 'POST' }),
+  routes: (slug: string, signal?: AbortSignal) =>
+    request<{ items: RouteSummary[] }>(`${ws(slug)}/routes`, { signal }),
+  /** Checks a route without saving it: answers every problem found (200 either way). */
+  checkRoute: (slug: string, body: RouteDefinition, signal?: AbortSignal) =>
+    request<RouteCheck>(`${ws(slug)}/routes/check`, { method: 'POST', body: JSON.stringify(body), signal }),
+  /** Saves a route by name (the same name replaces it) and re-evaluates every customer. */
+  saveRoute: (slug: string, body: RouteDefinition) =>
+    request<RouteSaved>(`${ws(slug)}/routes`, { method: 'PUT', body: JSON.stringify(body) }),
+  stageCounts: (slug: string, p: { route?: number } = {}, signal?: AbortSignal) =>
+    request<StageCounts>(`${ws(slug)}/stages${query(p)}`, { signal }),
 };

@@ -9,6 +9,9 @@ describe('matchRoute', () => {
     ['/customers/42', { name: 'customer', id: 42 }],
     ['/customers/0', { name: 'not_found' }],
     ['/customers/abc', { name: 'not_found' }],
+    ['/settings/routes', { name: 'settings_routes' }],
+    ['/settings/routes/', { name: 'settings_routes' }],
+    ['/settings', { name: 'not_found' }],
     ['/inbox', { name: 'not_found' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);

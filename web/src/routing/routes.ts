@@ -4,12 +4,17 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'customers' }
   | { name: 'customer'; id: number }
+  | { name: 'settings_routes' }
   | { name: 'not_found' };
+
+/** Settings → Routes: the KPI route editor. */
+export const ROUTES_SETTINGS_PATH = '/settings/routes';
 
 export const matchRoute = (pathname: string): Route => {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '') return { name: 'dashboard' };
   if (path === '/customers') return { name: 'customers' };
+  if (path === ROUTES_SETTINGS_PATH) return { name: 'settings_routes' };
   const m = /^\/customers\/(\d{1,15})$/.exec(path);
   if (m) {
     const id = Number(m[1]);

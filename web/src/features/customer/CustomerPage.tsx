@@ -1,4 +1,4 @@
-/** One customer: who they are, their facts, identities and merges beside their timeline. */
+/** One customer: who they are, their stage and why, facts, identities and merges beside their timeline. */
 import { useTranslation } from 'react-i18next';
 import { customerName } from '../common/customer-name.js';
 import { ErrorState, Loading } from '../common/StatusMessage.js';
@@ -8,6 +8,7 @@ import { CustomerHeader } from './CustomerHeader.js';
 import { FactsPanel } from './FactsPanel.js';
 import { IdentitiesTable } from './IdentitiesTable.js';
 import { MergesPanel } from './MergesPanel.js';
+import { StagePanels } from './StagePanel.js';
 import { Timeline } from './Timeline.js';
 import { useCustomer, useTimeline } from './useCustomer.js';
 
@@ -32,6 +33,7 @@ export const CustomerPage = ({ id }: { id: number }) => {
           <Timeline timeline={timeline} />
         </div>
         <div className="customer-side">
+          <StagePanels stages={c.stages} currency={c.currency} />
           <FactsPanel facts={c.facts} currency={c.currency} asOf={c.asOf} />
           <MergesPanel slug={slug} customerId={c.id} merges={c.merges} canMergeInto={c.mergedInto === null} onChanged={detail.reload} />
         </div>

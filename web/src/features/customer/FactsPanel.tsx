@@ -1,22 +1,16 @@
 /** The customer's facts: the few people look at first, then every fact in a table on request. */
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { formatFactValue } from './fact-value.js';
 
 export const KEY_FACTS = [
   'purchases', 'spend_total', 'spend_365d', 'interactions', 'interactions_90d', 'active_weeks_90d', 'days_since_last_interaction',
 ] as const;
 
-/** Spend facts are money in the workspace currency; the rest are counts. */
-export const isMoneyFact = (name: string): boolean => name === 'spend' || name.startsWith('spend_');
-
 export const FactsPanel = ({ facts, currency, asOf }: { facts: Record<string, number | null>; currency: string; asOf: string }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const show = (name: string): string => {
-    const v = facts[name];
-    if (v === null || v === undefined) return '—';
-    return isMoneyFact(name) ? formatMoney(v, currency, lang) : formatNumber(v, lang);
-  };
+  const show = (name: string): string => formatFactValue(name, facts[name], currency, lang, t);
   const all = Object.keys(facts).sort();
 
   return (

@@ -1,4 +1,4 @@
-/** The dashboard: the workspace at a glance and who was active last. */
+/** The dashboard: the workspace at a glance, where customers stand on the route, and who was active last. */
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatNumber, formatRelative } from '../../i18n/format.js';
 import { Link } from '../../routing/Link.js';
@@ -8,13 +8,14 @@ import { customerName } from '../common/customer-name.js';
 import { EmptyState, ErrorState, Loading } from '../common/StatusMessage.js';
 import { useDocumentTitle } from '../common/useDocumentTitle.js';
 import { useWorkspace } from '../workspace/useWorkspace.js';
+import { StagesCard } from './StagesCard.js';
 import { useWorkspaceOverview } from './useWorkspaceOverview.js';
 
 export const Dashboard = () => {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { current } = useWorkspace();
-  const { overview, recent } = useWorkspaceOverview(current?.slug ?? null);
+  const { overview, recent, stages } = useWorkspaceOverview(current?.slug ?? null);
   useDocumentTitle(t('nav.dashboard'));
   const now = Date.now();
   const page = recent.data;
@@ -47,6 +48,8 @@ export const Dashboard = () => {
           </dl>
         </section>
       )}
+
+      {current !== null && <StagesCard state={stages} />}
 
       <section className="card" aria-labelledby="recent-title">
         <div className="card-header">

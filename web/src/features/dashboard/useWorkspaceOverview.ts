@@ -1,6 +1,6 @@
-/** The dashboard's data: the workspace's counts and its most recently active customers. */
+/** The dashboard's data: the workspace's counts, its most recently active customers, and stage counts. */
 import { api } from '../../api/client.js';
-import type { CustomerPage, WorkspaceOverview } from '../../api/types.js';
+import type { CustomerPage, StageCounts, WorkspaceOverview } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 
 export const RECENT_COUNT = 10;
@@ -9,5 +9,7 @@ export const useWorkspaceOverview = (slug: string | null) => {
   const overview = useApi<WorkspaceOverview>(slug && `overview:${slug}`, slug === null ? null : (signal) => api.workspace(slug, signal));
   // The list is ordered by last activity, newest first.
   const recent = useApi<CustomerPage>(slug && `recent:${slug}`, slug === null ? null : (signal) => api.customers(slug, { limit: RECENT_COUNT }, signal));
-  return { overview, recent };
+  // Without a route id the server counts the workspace's first route.
+  const stages = useApi<StageCounts>(slug && `stages:${slug}`, slug === null ? null : (signal) => api.stageCounts(slug, {}, signal));
+  return { overview, recent, stages };
 };

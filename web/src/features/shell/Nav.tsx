@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../routing/Link.js';
-import type { Route } from '../../routing/routes.js';
+import { ROUTES_SETTINGS_PATH, type Route } from '../../routing/routes.js';
 
 interface Area {
   key: string;
@@ -24,7 +24,7 @@ const AREAS: readonly Area[] = [
   { key: 'ecosystem' },
   { key: 'maturity' },
   { key: 'ideas' },
-  { key: 'settings' },
+  { key: 'settings', to: ROUTES_SETTINGS_PATH, routes: ['settings_routes'] },
 ];
 
 export const Nav = ({ route }: { route: Route['name'] }) => {
