@@ -1,7 +1,8 @@
 /**
  * One measured import, in its own process so its peak RSS is its own: the full pipeline (read and
  * parse JSONL, validate, resolve identities, fold facts, persist in batch transactions).
- * Usage: tsx bench/import-child.ts FILE DATABASE_URL → prints {events, ms, maxRssMb}.
+ * Usage: tsx bench/import-child.ts FILE DATABASE_URL [--no-routes] → prints {events, ms, maxRssMb}.
+ * --no-routes deletes the workspace's KPI routes first, to measure what stage evaluation costs.
  */
 import { createReadStream } from 'node:fs';
 import { loadConfig } from '../src/config.js';
@@ -14,6 +15,7 @@ const [file, url] = process.argv.slice(2) as [string, string];
 const config = { ...loadConfig({}), DATABASE_URL: url };
 const ctx = await openContext(config);
 const ws = await ensureWorkspace(ctx.repos, { slug: 'bench', currency: 'EUR' }, Date.now());
+if (process.argv.includes('--no-routes')) await ctx.store.db.deleteFrom('routes').where('workspace_id', '=', ws.id).execute();
 const t0 = performance.now();
 const summary = await importEvents(ctx.repos, ws, jsonlSource(createReadStream(file)), {
   file, rejectsPath: '/tmp/pulse-bench-rejects.jsonl', batchSize: config.PULSE_BATCH_SIZE, now: () => Date.now(),

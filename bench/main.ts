@@ -47,6 +47,12 @@ try {
   console.log(`Pulse import into SQLite (full pipeline): ${fmt(sqlite.events as number)} events in ${((sqlite.ms as number) / 1000).toFixed(1)} s = ${fmt(sqliteRate)} events/s, ${fmt(sqlite.customers as number)} customers, peak RSS ${(sqlite.maxRssMb as number).toFixed(0)} MiB`);
   console.log(`ratio to the store's limit: ${((100 * sqliteRate) / rawBest).toFixed(1)} % of ${fmt(rawBest)} rows/s (${((100 * sqliteRate) / rawMulti).toFixed(1)} % of the multi-row rate)`);
 
+  rmSync(join(dir, 'pulse.db'), { force: true });
+  for (const suffix of ['-wal', '-shm']) rmSync(join(dir, `pulse.db${suffix}`), { force: true });
+  const bare = child('import-child.ts', file, `sqlite:${join(dir, 'pulse.db')}`, '--no-routes');
+  const bareRate = rate(bare.events as number, bare.ms as number);
+  console.log(`the same import without KPI routes: ${fmt(bareRate)} events/s — stage evaluation costs ${((100 * (bareRate - sqliteRate)) / bareRate).toFixed(1)} % of the import (target < 10 %)`);
+
   let postgresRate: number | null = null;
   if (withPostgres) {
     const schema = `bench_${process.pid}`;
@@ -62,7 +68,7 @@ try {
       await admin.end();
     }
   }
-  console.log(JSON.stringify({ events, customers, rawMultiRowPerSec: rawMulti, rawOneRowPerSec: rawSingle, sqlitePerSec: sqliteRate, ratioToRaw: sqliteRate / rawBest, sqliteMaxRssMb: Math.round(sqlite.maxRssMb as number), postgresPerSec: postgresRate }));
+  console.log(JSON.stringify({ events, customers, rawMultiRowPerSec: rawMulti, rawOneRowPerSec: rawSingle, sqlitePerSec: sqliteRate, sqliteWithoutRoutesPerSec: bareRate, ratioToRaw: sqliteRate / rawBest, sqliteMaxRssMb: Math.round(sqlite.maxRssMb as number), postgresPerSec: postgresRate }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
