@@ -22,9 +22,11 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
   const cache = new Map<number, StoredCustomer & { ws: number }>();
   const identities = new Map<string, number>();
   let seenVersion = -1;
+  const stageTx = sqliteStageTx(conn);
   const clearCaches = () => {
     cache.clear();
     identities.clear();
+    stageTx.clear();
   };
   const remember = (ws: number, c: StoredCustomer) => {
     cache.delete(c.id);
@@ -62,9 +64,8 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events);
   };
 
-  const stageTx = sqliteStageTx(conn);
   const txFor = (ws: number): IngestTx => ({
-    ...stageTx(ws),
+    ...stageTx.forWorkspace(ws),
     async rootPage(afterId, limit) {
       const ids = s.rootPage.all(ws, afterId, limit) as number[];
       const loaded = await this.loadCustomers(ids);

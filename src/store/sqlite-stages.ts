@@ -1,4 +1,7 @@
-/** The stage part of an ingestion transaction on SQLite (the writer connection). */
+/**
+ * The stage part of an ingestion transaction on SQLite (the writer connection). Positions are
+ * cached between batches like customer states (the ingest store clears both together).
+ */
 import type Database from 'better-sqlite3';
 import type { IngestTx, StageRow } from '../app/ports.js';
 import { parseStoredRoute } from '../app/route-input.js';
@@ -14,7 +17,8 @@ export const sqliteStageTx = (conn: Database.Database) => {
     transition: conn.prepare(`INSERT INTO stage_transitions (workspace_id, customer_id, route_id, from_stage, to_stage, at, cause, event_id, rule, recorded_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   };
-  return (ws: number): StageTx => ({
+  const cache = new Map<number, StageRow[]>();
+  const forWorkspace = (ws: number): StageTx => ({
     async routes() {
       return (s.routes.all(ws) as { id: number; name: string; definition: string; version: number; updated_at: number }[])
         .map((r) => ({ id: r.id, name: r.name, definition: parseStoredRoute(r.definition), version: r.version, updatedAt: r.updated_at }));
@@ -22,18 +26,29 @@ export const sqliteStageTx = (conn: Database.Database) => {
     async loadStages(customerIds) {
       const out: StageRow[] = [];
       for (const id of customerIds) {
-        for (const r of s.stages.all(id) as { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }[]) {
-          out.push({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since });
+        let rows = cache.get(id);
+        if (rows === undefined) {
+          rows = (s.stages.all(id) as { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }[])
+            .map((r) => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since }));
+          if (cache.size < CACHE_LIMIT) cache.set(id, rows);
         }
+        out.push(...rows);
       }
       return out;
     },
     async saveStages(rows) {
-      for (const r of rows) s.upsert.run(r.customerId, r.routeId, r.stage, r.reached, r.since);
+      for (const r of rows) {
+        s.upsert.run(r.customerId, r.routeId, r.stage, r.reached, r.since);
+        const cached = cache.get(r.customerId);
+        if (cached !== undefined) cache.set(r.customerId, [...cached.filter((c) => c.routeId !== r.routeId), r]);
+      }
     },
     async insertTransitions(rows, now) {
       for (const t of rows) s.transition.run(ws, t.customerId, t.routeId, t.from, t.to, t.at, t.cause, t.eventId, t.rule, now);
     },
   });
+  return { forWorkspace, clear: () => cache.clear() };
 };
+
+const CACHE_LIMIT = 200_000;
 
