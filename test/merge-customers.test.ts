@@ -28,7 +28,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
   it('joins two customers and restores both exactly, including events that arrived meanwhile', async () => {
     ctx = await openTestContext(dialect, { currency: 'DKK' });
     await importEvents(ctx.repos, ctx.workspace, jsonlSource(createReadStream(FILE)), { file: 'events.jsonl', rejectsPath: join(ctx.dir, 'r.jsonl'), batchSize: 100, now: ctx.now });
-    const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+    const deps = { ...ctx.repos, bus: ctx.bus };
     const mette = await findCustomer(deps.customers, ctx.workspace.id, 'S-1');
     const giulia = await findCustomer(deps.customers, ctx.workspace.id, '@giulia_r');
     const before = { mette: await snapshot(ctx, mette), giulia: await snapshot(ctx, giulia) };
@@ -61,7 +61,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
 
   it('merges customers stored apart when an event links them by a verified email, and the merge can be undone', async () => {
     ctx = await openTestContext(dialect);
-    const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+    const deps = { ...ctx.repos, bus: ctx.bus };
     await ingestLine(ctx, { source: 'ig', source_id: '1', kind: 'comment', channel: 'instagram', occurred_at: '2026-05-01T10:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'ig-anna', handle: 'anna.j' }] } });
     await ingestLine(ctx, { source: 'shop', source_id: 'o1', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T10:00:00Z', customer: { email: 'anna@example.com' }, amount: 50, currency: 'EUR', order_id: 'o1' });
     await ingestLine(ctx, { source: 'ig', source_id: '2', kind: 'newsletter_signup', channel: 'newsletter', occurred_at: '2026-05-03T10:00:00Z', customer: { email: 'nobody@example.com', email_verified: false, identities: [{ channel: 'instagram', id: 'ig-anna' }] } });
@@ -81,7 +81,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
 
   it('keeps facts equal to the log when merges and undos race with ingestion', async () => {
     ctx = await openTestContext(dialect);
-    const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+    const deps = { ...ctx.repos, bus: ctx.bus };
     const line = (who: string, n: number): EventLineInput => ({ source: 'race', source_id: `${who}-${n}`, kind: 'comment', channel: 'instagram', occurred_at: new Date(Date.UTC(2026, 4, 1) + n * 3_600_000).toISOString(), customer: { identities: [{ channel: 'instagram', id: who }] } });
     const batch = (n: number) => ['a', 'b'].map((who) => toPulseEvent(EventLineSchema.parse(line(who, n)), JSON.stringify(line(who, n))));
     await ingestEvents(ctx.repos, ctx.workspace, batch(0), ctx.now());
@@ -103,7 +103,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
   it('refuses to merge a customer into itself or a customer of another workspace', async () => {
     ctx = await openTestContext(dialect);
     await ingestLine(ctx, { source: 's', source_id: '1', kind: 'like', channel: 'instagram', occurred_at: '2026-05-01T00:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'a' }] } });
-    const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+    const deps = { ...ctx.repos, bus: ctx.bus };
     const a = await findCustomer(deps.customers, ctx.workspace.id, 'a');
     await expect(mergeCustomers(deps, ctx.workspace.id, { targetId: a, mergedId: a, actor: 't' }, ctx.now())).rejects.toMatchObject({ code: 'merge_conflict' });
     const other = await ctx.repos.workspaces.create({ slug: 'other', name: 'Other', currency: 'EUR', rates: {}, createdAt: ctx.now() });

@@ -71,6 +71,24 @@ describe.each(DIALECTS)('stages on %s', (dialect) => {
     expect((await ctx.repos.routes.list(ctx.workspace.id))[0]).toMatchObject({ version: 2 });
   });
 
+  it('re-evaluates both customers when they are merged and when the merge is undone', async () => {
+    ctx = await openTestContext(dialect);
+    const { mergeCustomers, unmergeCustomers } = await import('../src/app/merge-customers.js');
+    const buy = (who: string, order: string, iso: string): EventLineInput => ({ source: 'shop', source_id: order, kind: 'purchase', channel: 'shop', occurred_at: iso, customer: { identities: [{ channel: 'instagram', id: who }] }, amount: 10, currency: 'EUR', order_id: order });
+    await ingest(ctx, [buy('ann', 'o1', '2026-05-01T10:00:00Z'), buy('bo', 'o2', '2026-05-02T10:00:00Z')]);
+    const [ann, bo] = [await findCustomer(ctx.repos.customers, ctx.workspace.id, 'ann'), await findCustomer(ctx.repos.customers, ctx.workspace.id, 'bo')];
+    const merge = await mergeCustomers({ ...ctx.repos, bus: ctx.bus }, ctx.workspace.id, { targetId: ann, mergedId: bo, actor: 't' }, ctx.now());
+    const merged = await stageOf(ctx, 'ann');
+    expect(merged.current?.key).toBe('multiple_buyer');
+    expect(merged.history.at(-1)).toMatchObject({ from: 3, to: 4, cause: 'merge', rule: 'purchases >= 2' });
+    await unmergeCustomers({ ...ctx.repos, bus: ctx.bus }, ctx.workspace.id, { mergeId: merge.id, actor: 't' }, ctx.now());
+    // The undo restores what each one's own facts say, milestones included.
+    const undone = await stageOf(ctx, 'ann');
+    expect(undone.current?.key).toBe('buyer');
+    expect(undone.history.at(-1)).toMatchObject({ from: 4, to: 3, cause: 'merge' });
+    expect((await stageOf(ctx, 'bo')).current?.key).toBe('buyer');
+  });
+
   it('puts every Online Retail customer where the default rules say, as of any time', async () => {
     ctx = await openTestContext(dialect, { currency: 'GBP' });
     await importEvents(ctx.repos, ctx.workspace, csvSource(await resolveMapping('online-retail'))(createReadStream(RETAIL)), { file: RETAIL, rejectsPath: join(ctx.dir, 'r.jsonl'), batchSize: 7, now: ctx.now });

@@ -28,6 +28,8 @@ export interface StageSubject {
   customerId: number;
   state: CustomerState;
   asOf: number;
+  /** When the move happened, if not at `asOf` (a merge moves a customer when it is made). */
+  at?: number;
   /** The event that caused the evaluation, if one did. */
   eventId: number | null;
 }
@@ -38,6 +40,8 @@ export const advanceStages = async (
   subjects: StageSubject[],
   cause: TransitionCause,
   now: number,
+  /** Forget milestones reached before and derive them again from the facts (after an unmerge). */
+  fresh = false,
 ): Promise<TransitionRow[]> => {
   if (routes.length === 0 || subjects.length === 0) return [];
   const stored = new Map<string, StageRow>();
@@ -50,15 +54,16 @@ export const advanceStages = async (
     for (const { id: routeId, route } of routes) {
       const before = stored.get(`${subject.customerId}:${routeId}`);
       const previous = before ?? { ...NO_POSITION, since: subject.asOf };
-      const next = evaluateRoute(route, facts, previous);
+      const next = evaluateRoute(route, facts, fresh ? NO_POSITION : previous);
       if (before !== undefined && isSamePosition(previous, next)) continue;
       const moved = next.stage !== previous.stage;
-      changed.push({ customerId: subject.customerId, routeId, stage: next.stage, reached: next.reached, since: moved ? subject.asOf : previous.since });
+      const at = subject.at ?? subject.asOf;
+      changed.push({ customerId: subject.customerId, routeId, stage: next.stage, reached: next.reached, since: moved ? at : previous.since });
       if (!moved) continue;
       // The rule that decided it: the new stage's, or (falling back) the one that stopped holding.
       const decisive = route.stages[next.stage ?? (previous.stage as number)];
       transitions.push({
-        customerId: subject.customerId, routeId, from: previous.stage, to: next.stage, at: subject.asOf, cause,
+        customerId: subject.customerId, routeId, from: previous.stage, to: next.stage, at, cause,
         eventId: subject.eventId, rule: decisive?.rule ?? null,
       });
     }

@@ -6,11 +6,16 @@
 import { rebuildState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
 import { epochDay } from '../domain/time.js';
-import type { CustomerRecord, CustomerStore, FactRow, MergeStore, MergeView, RebuiltState } from './ports.js';
+import { advanceStages, compileStoredRoutes } from './advance-stages.js';
+import { stageChanged, type EventBus } from './domain-events.js';
+import type { CustomerRecord, CustomerStore, FactRow, IngestStore, MergeStore, MergeView, RebuiltState } from './ports.js';
 
 export interface MergeDeps {
   customers: CustomerStore;
   merges: MergeStore;
+  /** Stages of the customers involved are re-evaluated after the merge (cause "merge"). */
+  ingest: IngestStore;
+  bus?: EventBus;
 }
 
 /** Folds events from scratch into a state, and indexes their ids by day (the timeline). */
@@ -62,6 +67,9 @@ export const mergeCustomers = async (
       reason: input.reason ?? null, actor: input.actor, now,
     });
     await tx.writeStates(ws, new Map([[target.id, rebuilt]]), now);
+    return merge;
+  }).then(async (merge) => {
+    await reevaluateCustomers(deps, ws, [merge.targetId], now, false);
     return merge;
   });
 };
@@ -127,5 +135,19 @@ export const unmergeCustomers = async (
       [found.mergedId, rebuild(rows.filter((r) => mergedGroup.has(r.customerId)))],
     ]), now);
     return undone;
+  }).then(async (undone) => {
+    // An undo restores what each customer's own facts say, milestones included.
+    await reevaluateCustomers(deps, ws, [lockRoot, undone.mergedId], now, true);
+    return undone;
   });
+};
+
+/** Moves the customers a merge changed along the routes, as of their latest event. */
+const reevaluateCustomers = async (deps: MergeDeps, ws: number, ids: number[], now: number, fresh: boolean): Promise<void> => {
+  const moved = await deps.ingest.ingestTransaction(ws, async (tx) => {
+    const loaded = await tx.loadCustomers(ids);
+    const roots = [...loaded.values()].filter((c) => c.mergedInto === null);
+    return advanceStages(tx, compileStoredRoutes(await tx.routes()), roots.map((c) => ({ customerId: c.id, state: c.state, asOf: c.state.lastAt ?? now, at: now, eventId: null })), 'merge', now, fresh);
+  });
+  for (const t of moved) deps.bus?.publish(stageChanged(ws, t));
 };

@@ -19,7 +19,7 @@ export const registerMerge = (program: Command): void => {
     .action((a: string, b: string, flags: { reason?: string; workspace?: string; json?: boolean }) =>
       runCommand(async (ctx) => {
         const ws = await ctx.workspace(flags.workspace);
-        const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+        const deps = { ...ctx.repos, bus: ctx.bus };
         const targetId = await findCustomer(deps.customers, ws.id, a);
         const mergedId = await findCustomer(deps.customers, ws.id, b);
         const merge = await mergeCustomers(deps, ws.id, { targetId, mergedId, reason: flags.reason ?? null, actor: actor() }, ctx.now());
@@ -38,7 +38,7 @@ export const registerMerge = (program: Command): void => {
     .action((mergeId: number | undefined, flags: { customer?: string; workspace?: string; json?: boolean }) =>
       runCommand(async (ctx) => {
         const ws = await ctx.workspace(flags.workspace);
-        const deps = { customers: ctx.repos.customers, merges: ctx.repos.merges };
+        const deps = { ...ctx.repos, bus: ctx.bus };
         const customerId = flags.customer === undefined ? undefined : await findCustomer(deps.customers, ws.id, flags.customer);
         const merge = await unmergeCustomers(deps, ws.id, { mergeId, customerId, actor: actor() }, ctx.now());
         if (flags.json) return printJson({ ...merge, createdAt: isoOrNull(merge.createdAt), undoneAt: isoOrNull(merge.undoneAt) });

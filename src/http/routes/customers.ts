@@ -50,13 +50,13 @@ export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promis
   app.post('/api/v1/workspaces/:ws/merges', async (req, reply) => {
     const ws = await findWorkspace(workspaces, WorkspaceParamsSchema.parse(req.params).ws);
     const b = MergeBodySchema.parse(req.body);
-    const merge = await mergeCustomers({ customers, merges }, ws.id, { targetId: b.targetId, mergedId: b.mergedId, reason: b.reason ?? null, actor: 'api' }, ctx.now());
+    const merge = await mergeCustomers({ ...ctx.repos, bus: ctx.bus }, ws.id, { targetId: b.targetId, mergedId: b.mergedId, reason: b.reason ?? null, actor: 'api' }, ctx.now());
     return reply.status(201).send(mergeJson(merge));
   });
 
   app.post('/api/v1/workspaces/:ws/merges/:mergeId/undo', async (req) => {
     const p = MergeParamsSchema.parse(req.params);
     const ws = await findWorkspace(workspaces, p.ws);
-    return mergeJson(await unmergeCustomers({ customers, merges }, ws.id, { mergeId: p.mergeId, actor: 'api' }, ctx.now()));
+    return mergeJson(await unmergeCustomers({ ...ctx.repos, bus: ctx.bus }, ws.id, { mergeId: p.mergeId, actor: 'api' }, ctx.now()));
   });
 };
