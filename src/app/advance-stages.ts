@@ -6,7 +6,7 @@
  */
 import type { CustomerState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
-import { factsAsOf } from '../domain/facts.js';
+import { factsAsOf, planFor } from '../domain/facts.js';
 import { evaluateRoute, isSamePosition, NO_POSITION } from '../domain/stages/evaluate.js';
 import { compileRoute, type CompiledRoute } from '../domain/stages/route.js';
 import type { IngestTx, StageRow, StoredRoute, TransitionCause, TransitionRow } from './ports.js';
@@ -47,10 +47,11 @@ export const advanceStages = async (
   const stored = new Map<string, StageRow>();
   for (const row of await tx.loadStages(subjects.map((s) => s.customerId))) stored.set(`${row.customerId}:${row.routeId}`, row);
 
+  const plan = planFor(routes.flatMap((r) => r.route.stages.flatMap((s) => s.compiled.facts)));
   const changed: StageRow[] = [];
   const transitions: TransitionRow[] = [];
   for (const subject of subjects) {
-    const facts = factsAsOf(subject.state, subject.asOf);
+    const facts = factsAsOf(subject.state, subject.asOf, plan);
     for (const { id: routeId, route } of routes) {
       const before = stored.get(`${subject.customerId}:${routeId}`);
       const previous = before ?? { ...NO_POSITION, since: subject.asOf };

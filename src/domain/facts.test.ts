@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, decodeState, emptyState, encodeDay, encodeSummary, rebuildState, type FactInput } from './customer-state.js';
-import { factNames, factsAsOf } from './facts.js';
+import { factNames, factsAsOf, planFor } from './facts.js';
 
 const at = (iso: string) => Date.parse(iso);
 const ev = (kind: string, iso: string, extra: Partial<FactInput> = {}): FactInput => ({
@@ -53,6 +53,17 @@ describe('facts', () => {
   it('keeps counts of custom kinds, windowed too', () => {
     const f = facts([ev('webinar_attended', '2026-05-30T00:00:00Z')], '2026-05-31T00:00:00Z');
     expect(f).toMatchObject({ webinar_attendeds: 1, webinar_attendeds_7d: 1, events: 1, interactions: 0 });
+  });
+
+  it('computes the same values when asked only for the facts a rule needs', () => {
+    const state = rebuildState([
+      ev('share', '2026-05-01T00:00:00Z'), ev('comment', '2026-04-01T00:00:00Z'), ev('purchase', '2026-03-01T00:00:00Z', { amount: 99, orderKey: 'X' }),
+      ev('webinar', '2026-05-20T00:00:00Z'), ev('refund', '2026-05-21T00:00:00Z', { amount: 9 }),
+    ]);
+    const needed = ['active_weeks_90d', 'spend_365d', 'shares_90d', 'webinars_30d', 'purchases', 'events_7d', 'active_weeks'];
+    const full = factsAsOf(state, at('2026-05-31T00:00:00Z'));
+    const planned = factsAsOf(state, at('2026-05-31T00:00:00Z'), planFor(needed));
+    for (const name of needed) expect(planned[name], name).toBe(full[name]);
   });
 
   it('has a catalogue of every fact name with windows', () => {

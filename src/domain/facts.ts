@@ -48,6 +48,40 @@ const WINDOW_KEYS = WINDOWS.map((w) => ({
   kinds: KNOWN_EVENT_KINDS.map((k) => `${kindFact(k)}_${w}d`),
 }));
 
+/**
+ * Which windowed sums to compute: all of them by default; a stage engine that needs only a few
+ * facts (say active_weeks_90d and spend_365d) skips the rest of the per-day work.
+ */
+export interface FactPlan {
+  windows: { index: number; slots: number[]; weeks: boolean; custom: boolean }[];
+  allWeeks: boolean;
+}
+
+const ALL_SLOTS = Array.from({ length: KIND_OFFSET + KNOWN_EVENT_KINDS.length - 1 }, (_, i) => i + 1);
+export const FULL_PLAN: FactPlan = { windows: WINDOWS.map((_, index) => ({ index, slots: ALL_SLOTS, weeks: true, custom: true })), allWeeks: true };
+
+/** The plan that computes at least the named facts. */
+export const planFor = (needed: Iterable<string>): FactPlan => {
+  const windows = WINDOWS.map((_, index) => ({ index, slots: new Set<number>(), weeks: false, custom: false, used: false }));
+  let allWeeks = false;
+  for (const name of needed) {
+    if (name === 'active_weeks') allWeeks = true;
+    const match = /_(\d+)d$/.exec(name);
+    const w = match === null ? -1 : WINDOWS.indexOf(Number(match[1]) as (typeof WINDOWS)[number]);
+    if (w < 0) continue;
+    const plan = windows[w]!;
+    const keys = WINDOW_KEYS[w]!;
+    plan.used = true;
+    if (name === keys.activeWeeks) plan.weeks = true;
+    else if (name === keys.events) plan.slots.add(DAY_EVENTS);
+    else if (name === keys.interactions) plan.slots.add(DAY_INTERACTIONS);
+    else if (name === keys.spend) plan.slots.add(DAY_SPEND);
+    else if (keys.kinds.includes(name)) plan.slots.add(KIND_OFFSET + keys.kinds.indexOf(name));
+    else plan.custom = true;
+  }
+  return { windows: windows.filter((p) => p.used).map((p) => ({ index: p.index, slots: [...p.slots], weeks: p.weeks, custom: p.custom })), allWeeks };
+};
+
 /** Every fact name that exists, as of any state. */
 export const factNames = (): string[] => Object.keys(factsAsOf(emptyState(), 0));
 
@@ -58,7 +92,7 @@ const daysBetween = (from: number | null, to: number): number | null =>
  * Computes every fact of a customer as of `asOf` (epoch ms). Events after `asOf` do not count in
  * windows; totals are lifetime totals.
  */
-export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
+export const factsAsOf = (state: CustomerState, asOf: number, plan: FactPlan = FULL_PLAN): Facts => {
   const today = epochDay(asOf);
   const facts: Facts = {
     events: state.events,
@@ -91,20 +125,22 @@ export const factsAsOf = (state: CustomerState, asOf: number): Facts => {
   for (const [day, b] of state.days) {
     const week = epochWeekOfDay(day);
     const interactions = b[DAY_INTERACTIONS] ?? 0;
-    if (interactions > 0) allWeeks.add(week);
+    if (interactions > 0 && plan.allWeeks) allWeeks.add(week);
     const age = today - day;
     if (age < 0) continue;
     const extra = state.customDays.get(day);
-    for (let w = 0; w < WINDOWS.length; w++) {
+    for (const p of plan.windows) {
+      const w = p.index;
       if (age >= WINDOWS[w]!) continue;
       const base = w * slots;
-      for (let i = 1; i < b.length; i++) sums[base + i]! += b[i]!;
-      if (interactions > 0) windowWeeks[w]!.add(week);
-      if (extra) for (const [k, n] of Object.entries(extra)) custom[w]!.set(k, (custom[w]!.get(k) ?? 0) + n);
+      for (const i of p.slots) sums[base + i]! += b[i] ?? 0;
+      if (interactions > 0 && p.weeks) windowWeeks[w]!.add(week);
+      if (extra && p.custom) for (const [k, n] of Object.entries(extra)) custom[w]!.set(k, (custom[w]!.get(k) ?? 0) + n);
     }
   }
-  facts.active_weeks = allWeeks.size;
-  for (let w = 0; w < WINDOWS.length; w++) {
+  if (plan.allWeeks) facts.active_weeks = allWeeks.size;
+  for (const p of plan.windows) {
+    const w = p.index;
     const base = w * slots;
     const keys = WINDOW_KEYS[w]!;
     facts[keys.events] = sums[base + DAY_EVENTS]!;
