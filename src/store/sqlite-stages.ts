@@ -50,5 +50,5 @@ export const sqliteStageTx = (conn: Database.Database) => {
   return { forWorkspace, clear: () => cache.clear() };
 };
 
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 50_000;
 
