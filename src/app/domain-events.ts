@@ -3,19 +3,11 @@
  * to. Published after the transaction that made them commits. (The stage_transitions table is the
  * durable record; the bus is for live reactions.)
  */
-import type { TransitionCause } from './ports.js';
+import type { TransitionRow } from './ports.js';
 
-export interface StageChanged {
+export interface StageChanged extends TransitionRow {
   type: 'customer.stage_changed';
   workspaceId: number;
-  customerId: number;
-  routeId: number;
-  from: number | null;
-  to: number | null;
-  at: number;
-  cause: TransitionCause;
-  eventId: number | null;
-  rule: string | null;
 }
 
 export type DomainEvent = StageChanged;
@@ -45,4 +37,4 @@ export const createEventBus = (onListenerError: (err: unknown) => void = () => u
   };
 };
 
-export const stageChanged = (workspaceId: number, t: Omit<StageChanged, 'type' | 'workspaceId'>): StageChanged => ({ type: 'customer.stage_changed', workspaceId, ...t });
+export const stageChanged = (workspaceId: number, t: TransitionRow): StageChanged => ({ type: 'customer.stage_changed', workspaceId, ...t });

@@ -146,15 +146,8 @@ export interface RouteStore {
   save(workspaceId: number, definition: RouteDefinition, now: number): Promise<StoredRoute>;
 }
 
-export interface TransitionView {
-  routeId: number;
-  from: number | null;
-  to: number | null;
-  at: number;
-  cause: TransitionCause;
-  eventId: number | null;
-  rule: string | null;
-}
+/** A transition as a customer's history shows it. */
+export type TransitionView = Omit<TransitionRow, 'customerId'>;
 
 export interface StageReadStore {
   positions(workspaceId: number, customerId: number): Promise<StageRow[]>;
