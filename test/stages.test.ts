@@ -54,6 +54,20 @@ describe.each(DIALECTS)('stages on %s', (dialect) => {
     expect(lapsed.history.at(-1)).toMatchObject({ from: 2, to: 1, cause: 'sweep', at: at('2026-04-20T00:00:00Z') });
   });
 
+  it('keeps every move of a batch holding days of history, at the event that caused it', async () => {
+    ctx = await openTestContext(dialect);
+    const visit: EventLineInput = { source: 'web', source_id: 'v1', kind: 'visit', channel: 'web', occurred_at: '2026-03-01T09:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'cy' }] } };
+    const buy: EventLineInput = { source: 'shop', source_id: 'p1', kind: 'purchase', channel: 'shop', occurred_at: '2026-03-09T09:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'cy' }] }, amount: 5, currency: 'EUR', order_id: 'p1' };
+    const result = await ingest(ctx, [buy, comment('cy', '2026-03-02T09:00:00Z', 1), visit]); // out of order on purpose
+    expect(result.transitions.map((t) => [t.from, t.to, new Date(t.at).toISOString().slice(0, 10)])).toEqual([
+      [null, 0, '2026-03-01'], [0, 1, '2026-03-02'], [1, 3, '2026-03-09'],
+    ]);
+    // A late event from before what we knew is folded in without rewriting history.
+    const late = await ingest(ctx, [comment('cy', '2026-02-01T09:00:00Z', 2)]);
+    expect(late.transitions).toEqual([]);
+    expect((await stageOf(ctx, 'cy')).current?.key).toBe('buyer');
+  });
+
   it('re-evaluates every customer when a rule changes, and refuses a bad rule saving nothing', async () => {
     ctx = await openTestContext(dialect);
     await ingest(ctx, [comment('bo', '2026-05-01T10:00:00Z', 1), { source: 'shop', source_id: 'o1', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T10:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'bo' }] }, amount: 300, currency: 'EUR', order_id: 'o1' }]);

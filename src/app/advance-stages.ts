@@ -6,7 +6,7 @@
  */
 import type { CustomerState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
-import { factsAsOf, planFor } from '../domain/facts.js';
+import { factsAsOf, planFor, type FactPlan, type Facts } from '../domain/facts.js';
 import { evaluateRoute, isSamePosition, NO_POSITION } from '../domain/stages/evaluate.js';
 import { compileRoute, type CompiledRoute } from '../domain/stages/route.js';
 import type { IngestTx, StageRow, StoredRoute, TransitionCause, TransitionRow } from './ports.js';
@@ -24,14 +24,24 @@ export const compileStoredRoutes = (routes: StoredRoute[]): RouteInUse[] =>
     return { id: r.id, route: compiled.route };
   });
 
+/** The facts the routes' rules read: a stage evaluation computes only these windowed sums. */
+export const stageFactPlan = (routes: RouteInUse[]): FactPlan =>
+  planFor(routes.flatMap((r) => r.route.stages.flatMap((s) => s.compiled.facts)));
+
+/** One moment at which a customer's stage is evaluated: the facts then, when, and the event. */
+export interface Checkpoint {
+  facts: Facts;
+  at: number;
+  eventId: number | null;
+}
+
+export const checkpointOf = (state: CustomerState, asOf: number, plan: FactPlan, eventId: number | null = null, at = asOf): Checkpoint =>
+  ({ facts: factsAsOf(state, asOf, plan), at, eventId });
+
 export interface StageSubject {
   customerId: number;
-  state: CustomerState;
-  asOf: number;
-  /** When the move happened, if not at `asOf` (a merge moves a customer when it is made). */
-  at?: number;
-  /** The event that caused the evaluation, if one did. */
-  eventId: number | null;
+  /** In time order; a transition is recorded at each checkpoint where the stage changes. */
+  checkpoints: Checkpoint[];
 }
 
 export const advanceStages = async (
@@ -47,26 +57,30 @@ export const advanceStages = async (
   const stored = new Map<string, StageRow>();
   for (const row of await tx.loadStages(subjects.map((s) => s.customerId))) stored.set(`${row.customerId}:${row.routeId}`, row);
 
-  const plan = planFor(routes.flatMap((r) => r.route.stages.flatMap((s) => s.compiled.facts)));
   const changed: StageRow[] = [];
   const transitions: TransitionRow[] = [];
   for (const subject of subjects) {
-    const facts = factsAsOf(subject.state, subject.asOf, plan);
+    if (subject.checkpoints.length === 0) continue;
     for (const { id: routeId, route } of routes) {
       const before = stored.get(`${subject.customerId}:${routeId}`);
-      const previous = before ?? { ...NO_POSITION, since: subject.asOf };
-      const next = evaluateRoute(route, facts, fresh ? NO_POSITION : previous);
-      if (before !== undefined && isSamePosition(previous, next)) continue;
-      const moved = next.stage !== previous.stage;
-      const at = subject.at ?? subject.asOf;
-      changed.push({ customerId: subject.customerId, routeId, stage: next.stage, reached: next.reached, since: moved ? at : previous.since });
-      if (!moved) continue;
-      // The rule that decided it: the new stage's, or (falling back) the one that stopped holding.
-      const decisive = route.stages[next.stage ?? (previous.stage as number)];
-      transitions.push({
-        customerId: subject.customerId, routeId, from: previous.stage, to: next.stage, at, cause,
-        eventId: subject.eventId, rule: decisive?.rule ?? null,
+      let position = before ?? { customerId: subject.customerId, routeId, ...NO_POSITION, since: subject.checkpoints[0]!.at };
+      let dirty = before === undefined;
+      subject.checkpoints.forEach((checkpoint, k) => {
+        const next = evaluateRoute(route, checkpoint.facts, fresh && k === 0 ? NO_POSITION : position);
+        if (isSamePosition(position, next)) return;
+        dirty = true;
+        const moved = next.stage !== position.stage;
+        if (moved) {
+          // The rule that decided it: the new stage's, or (falling back) the one that stopped holding.
+          const decisive = route.stages[next.stage ?? (position.stage as number)];
+          transitions.push({
+            customerId: subject.customerId, routeId, from: position.stage, to: next.stage, at: checkpoint.at, cause,
+            eventId: checkpoint.eventId, rule: decisive?.rule ?? null,
+          });
+        }
+        position = { ...position, stage: next.stage, reached: next.reached, since: moved ? checkpoint.at : position.since };
       });
+      if (dirty) changed.push(position);
     }
   }
   await tx.saveStages(changed);

@@ -10,7 +10,8 @@ import type { PulseEvent } from '../domain/event.js';
 import { lookupsFor, resolveIdentities, type CustomerId } from '../domain/identity-resolution.js';
 import { normaliseHandle } from '../domain/identity.js';
 import { convertAmount } from '../domain/money.js';
-import { advanceStages, compileStoredRoutes } from './advance-stages.js';
+import { epochDay } from '../domain/time.js';
+import { advanceStages, checkpointOf, compileStoredRoutes, stageFactPlan, type Checkpoint, type StageSubject } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import { linkCustomers } from './merge-customers.js';
 import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TransitionRow, Workspace } from './ports.js';
@@ -127,24 +128,47 @@ export const ingestEvents = async (
       }
       return entry;
     };
-    const dayEvents = new Map<number, Map<number, number[]>>();
-    const latest = new Map<number, { at: number; eventId: number }>();
+    // Fold each customer's new events in time order; the stage is evaluated after each day of
+    // them (as of its last event), so a batch holding months of history keeps every move.
+    const routes = compileStoredRoutes(await tx.routes());
+    const plan = stageFactPlan(routes);
+    const byRoot = new Map<number, number[]>();
     for (const j of kept) {
-      const e = batch[j] as PulseEvent;
-      const row = rows[j] as NewEventRow;
       const root = rootOf(resolution.owners[j] as number);
+      const list = byRoot.get(root);
+      if (list === undefined) byRoot.set(root, [j]);
+      else list.push(j);
+    }
+    const dayEvents = new Map<number, Map<number, number[]>>();
+    const subjects: StageSubject[] = [];
+    for (const [root, js] of byRoot) {
+      js.sort((a, b) => (batch[a] as PulseEvent).occurredAt - (batch[b] as PulseEvent).occurredAt || (eventIds[a] as number) - (eventIds[b] as number));
       const entry = stateOf(root);
-      const day = applyEvent(entry.state, {
-        kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
-        orderKey: e.orderId ?? `${e.source}:${e.sourceId}`, followers: typeof e.meta?.followers === 'number' ? e.meta.followers : null,
-      }, entry.orders);
-      const last = latest.get(root);
-      if (last === undefined || e.occurredAt >= last.at) latest.set(root, { at: e.occurredAt, eventId: eventIds[j] as number });
-      let days = dayEvents.get(root);
-      if (days === undefined) dayEvents.set(root, (days = new Map()));
-      const ids = days.get(day);
-      if (ids === undefined) days.set(day, [eventIds[j] as number]);
-      else ids.push(eventIds[j] as number);
+      // Events older than what the customer had already done fold in, but are not a moment to
+      // evaluate: their stage then was decided when they happened.
+      const floor = entry.state.lastAt ?? Number.NEGATIVE_INFINITY;
+      const checkpoints: Checkpoint[] = [];
+      const days = dayEvents.get(root) ?? new Map<number, number[]>();
+      dayEvents.set(root, days);
+      js.forEach((j, k) => {
+        const e = batch[j] as PulseEvent;
+        const row = rows[j] as NewEventRow;
+        const day = applyEvent(entry.state, {
+          kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
+          orderKey: e.orderId ?? `${e.source}:${e.sourceId}`, followers: typeof e.meta?.followers === 'number' ? e.meta.followers : null,
+        }, entry.orders);
+        const ids = days.get(day);
+        if (ids === undefined) days.set(day, [eventIds[j] as number]);
+        else ids.push(eventIds[j] as number);
+        const next = js[k + 1] === undefined ? null : (batch[js[k + 1] as number] as PulseEvent);
+        const endOfDay = next === null || epochDay(next.occurredAt) !== day;
+        if (routes.length > 0 && endOfDay && e.occurredAt >= floor) checkpoints.push(checkpointOf(entry.state, e.occurredAt, plan, eventIds[j] as number));
+      });
+      if (checkpoints.length === 0 && routes.length > 0) {
+        const lastJ = js[js.length - 1] as number;
+        checkpoints.push(checkpointOf(entry.state, entry.state.lastAt ?? now, plan, eventIds[lastJ] as number));
+      }
+      subjects.push({ customerId: root, checkpoints });
     }
 
     // Contact fields the batch's stored events gave, per customer: the first name, email and phone.
@@ -182,10 +206,7 @@ export const ingestEvents = async (
         state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
       });
     }
-    // Every touched customer's stage on every route, as of their latest event.
-    const transitions = await advanceStages(tx, compileStoredRoutes(await tx.routes()), [...states].map(([id, entry]) => ({
-      customerId: id, state: entry.state, asOf: entry.state.lastAt ?? now, eventId: latest.get(id)?.eventId ?? null,
-    })), 'event', now);
+    const transitions = await advanceStages(tx, routes, subjects, 'event', now);
 
     await tx.insertCustomers(inserts);
     await tx.updateCustomers(updates);

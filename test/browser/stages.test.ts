@@ -86,9 +86,11 @@ describe('KPI stages in the browser', () => {
     expect(await next.locator('.condition-mark').textContent()).toBe('✗');
     expect(await next.locator('.condition-needs').textContent()).toBe(' · needs 1 more');
 
+    // The visit and the purchase were on different days: each was a move (newest first).
     const moves = panel().locator('.stage-move');
-    expect(await moves.count()).toBe(1);
-    expect(await moves.first().locator('.stage-move-line').textContent()).toBe('Not on the route →to Buyer');
+    expect(await moves.count()).toBe(2);
+    expect(await moves.first().locator('.stage-move-line').textContent()).toBe('First contact →to Buyer');
+    expect(await moves.nth(1).locator('.stage-move-line').textContent()).toBe('Not on the route →to First contact');
     expect(await moves.first().locator('.badge--cause').textContent()).toBe('event');
     await page.screenshot({ path: '/tmp/pulse-stages-customer.png', fullPage: true });
   });
@@ -147,7 +149,7 @@ describe('KPI stages in the browser', () => {
     expect(await latest.locator('.badge--cause').textContent()).toBe('rule change');
     expect(await latest.locator('.stage-move-line').textContent()).toBe('Buyer →to Multiple buyer');
     expect(await latest.locator('code').textContent()).toBe('purchases >= 1');
-    expect(await panel().locator('.stage-move').count()).toBe(2);
+    expect(await panel().locator('.stage-move').count()).toBe(3);
   });
 
   it('keeps a sticky stage reached before when its rule is tightened again', async () => {
