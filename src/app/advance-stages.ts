@@ -28,62 +28,64 @@ export const compileStoredRoutes = (routes: StoredRoute[]): RouteInUse[] =>
 export const stageFactPlan = (routes: RouteInUse[]): FactPlan =>
   planFor(routes.flatMap((r) => r.route.stages.flatMap((s) => s.compiled.facts)));
 
-/** One moment at which a customer's stage is evaluated: the facts then, when, and the event. */
-export interface Checkpoint {
-  facts: Facts;
-  at: number;
-  eventId: number | null;
-}
+/**
+ * Follows customers along the routes one moment at a time (`at`), keeping positions in memory, and
+ * writes what changed at the end (`finish`). Positions are loaded once, up front.
+ */
+export const trackStages = async (tx: IngestTx, routes: RouteInUse[], customerIds: number[], cause: TransitionCause, fresh = false) => {
+  const positions = new Map<string, StageRow>();
+  const changed = new Set<string>();
+  const transitions: TransitionRow[] = [];
+  const started = new Set<number>();
+  if (routes.length > 0) for (const row of await tx.loadStages(customerIds)) positions.set(`${row.customerId}:${row.routeId}`, row);
+  return {
+    /** Evaluates every route for the customer with the facts of this moment. */
+    at(customerId: number, facts: Facts, at: number, eventId: number | null): void {
+      const first = !started.has(customerId);
+      started.add(customerId);
+      for (const { id: routeId, route } of routes) {
+        const key = `${customerId}:${routeId}`;
+        let position = positions.get(key);
+        if (position === undefined) {
+          position = { customerId, routeId, ...NO_POSITION, since: at };
+          changed.add(key);
+        }
+        const next = evaluateRoute(route, facts, fresh && first ? NO_POSITION : position);
+        if (isSamePosition(position, next)) {
+          positions.set(key, position);
+          continue;
+        }
+        changed.add(key);
+        const moved = next.stage !== position.stage;
+        if (moved) {
+          // The rule that decided it: the new stage's, or (falling back) the one that stopped holding.
+          const decisive = route.stages[next.stage ?? (position.stage as number)];
+          transitions.push({ customerId, routeId, from: position.stage, to: next.stage, at, cause, eventId, rule: decisive?.rule ?? null });
+        }
+        positions.set(key, { ...position, stage: next.stage, reached: next.reached, since: moved ? at : position.since });
+      }
+    },
+    async finish(now: number): Promise<TransitionRow[]> {
+      await tx.saveStages([...changed].map((key) => positions.get(key) as StageRow));
+      await tx.insertTransitions(transitions, now);
+      return transitions;
+    },
+  };
+};
 
-export const checkpointOf = (state: CustomerState, asOf: number, plan: FactPlan, eventId: number | null = null, at = asOf): Checkpoint =>
-  ({ facts: factsAsOf(state, asOf, plan), at, eventId });
-
-export interface StageSubject {
-  customerId: number;
-  /** In time order; a transition is recorded at each checkpoint where the stage changes. */
-  checkpoints: Checkpoint[];
-}
-
+/** Evaluates each customer once, as of `asOf` (sweeps, rule changes, merges). */
 export const advanceStages = async (
   tx: IngestTx,
   routes: RouteInUse[],
-  subjects: StageSubject[],
+  subjects: { customerId: number; state: CustomerState; asOf: number; at?: number }[],
   cause: TransitionCause,
   now: number,
   /** Forget milestones reached before and derive them again from the facts (after an unmerge). */
   fresh = false,
 ): Promise<TransitionRow[]> => {
   if (routes.length === 0 || subjects.length === 0) return [];
-  const stored = new Map<string, StageRow>();
-  for (const row of await tx.loadStages(subjects.map((s) => s.customerId))) stored.set(`${row.customerId}:${row.routeId}`, row);
-
-  const changed: StageRow[] = [];
-  const transitions: TransitionRow[] = [];
-  for (const subject of subjects) {
-    if (subject.checkpoints.length === 0) continue;
-    for (const { id: routeId, route } of routes) {
-      const before = stored.get(`${subject.customerId}:${routeId}`);
-      let position = before ?? { customerId: subject.customerId, routeId, ...NO_POSITION, since: subject.checkpoints[0]!.at };
-      let dirty = before === undefined;
-      subject.checkpoints.forEach((checkpoint, k) => {
-        const next = evaluateRoute(route, checkpoint.facts, fresh && k === 0 ? NO_POSITION : position);
-        if (isSamePosition(position, next)) return;
-        dirty = true;
-        const moved = next.stage !== position.stage;
-        if (moved) {
-          // The rule that decided it: the new stage's, or (falling back) the one that stopped holding.
-          const decisive = route.stages[next.stage ?? (position.stage as number)];
-          transitions.push({
-            customerId: subject.customerId, routeId, from: position.stage, to: next.stage, at: checkpoint.at, cause,
-            eventId: checkpoint.eventId, rule: decisive?.rule ?? null,
-          });
-        }
-        position = { ...position, stage: next.stage, reached: next.reached, since: moved ? checkpoint.at : position.since };
-      });
-      if (dirty) changed.push(position);
-    }
-  }
-  await tx.saveStages(changed);
-  await tx.insertTransitions(transitions, now);
-  return transitions;
+  const plan = stageFactPlan(routes);
+  const tracker = await trackStages(tx, routes, subjects.map((s) => s.customerId), cause, fresh);
+  for (const s of subjects) tracker.at(s.customerId, factsAsOf(s.state, s.asOf, plan), s.at ?? s.asOf, null);
+  return tracker.finish(now);
 };

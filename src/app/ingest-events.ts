@@ -11,7 +11,8 @@ import { lookupsFor, resolveIdentities, type CustomerId } from '../domain/identi
 import { normaliseHandle } from '../domain/identity.js';
 import { convertAmount } from '../domain/money.js';
 import { epochDay } from '../domain/time.js';
-import { advanceStages, checkpointOf, compileStoredRoutes, stageFactPlan, type Checkpoint, type StageSubject } from './advance-stages.js';
+import { compileStoredRoutes, stageFactPlan, trackStages } from './advance-stages.js';
+import { factsAsOf } from '../domain/facts.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import { linkCustomers } from './merge-customers.js';
 import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TransitionRow, Workspace } from './ports.js';
@@ -140,14 +141,14 @@ export const ingestEvents = async (
       else list.push(j);
     }
     const dayEvents = new Map<number, Map<number, number[]>>();
-    const subjects: StageSubject[] = [];
+    const stages = await trackStages(tx, routes, [...byRoot.keys()].filter((id) => id > 0), 'event');
     for (const [root, js] of byRoot) {
       js.sort((a, b) => (batch[a] as PulseEvent).occurredAt - (batch[b] as PulseEvent).occurredAt || (eventIds[a] as number) - (eventIds[b] as number));
       const entry = stateOf(root);
       // Events older than what the customer had already done fold in, but are not a moment to
       // evaluate: their stage then was decided when they happened.
       const floor = entry.state.lastAt ?? Number.NEGATIVE_INFINITY;
-      const checkpoints: Checkpoint[] = [];
+      let evaluated = false;
       const days = dayEvents.get(root) ?? new Map<number, number[]>();
       dayEvents.set(root, days);
       js.forEach((j, k) => {
@@ -162,13 +163,14 @@ export const ingestEvents = async (
         else ids.push(eventIds[j] as number);
         const next = js[k + 1] === undefined ? null : (batch[js[k + 1] as number] as PulseEvent);
         const endOfDay = next === null || epochDay(next.occurredAt) !== day;
-        if (routes.length > 0 && endOfDay && e.occurredAt >= floor) checkpoints.push(checkpointOf(entry.state, e.occurredAt, plan, eventIds[j] as number));
+        if (routes.length > 0 && endOfDay && e.occurredAt >= floor) {
+          stages.at(root, factsAsOf(entry.state, e.occurredAt, plan), e.occurredAt, eventIds[j] as number);
+          evaluated = true;
+        }
       });
-      if (checkpoints.length === 0 && routes.length > 0) {
-        const lastJ = js[js.length - 1] as number;
-        checkpoints.push(checkpointOf(entry.state, entry.state.lastAt ?? now, plan, eventIds[lastJ] as number));
+      if (!evaluated && routes.length > 0) {
+        stages.at(root, factsAsOf(entry.state, entry.state.lastAt ?? now, plan), entry.state.lastAt ?? now, eventIds[js[js.length - 1] as number] as number);
       }
-      subjects.push({ customerId: root, checkpoints });
     }
 
     // Contact fields the batch's stored events gave, per customer: the first name, email and phone.
@@ -206,7 +208,7 @@ export const ingestEvents = async (
         state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
       });
     }
-    const transitions = await advanceStages(tx, routes, subjects, 'event', now);
+    const transitions = await stages.finish(now);
 
     await tx.insertCustomers(inserts);
     await tx.updateCustomers(updates);

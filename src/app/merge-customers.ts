@@ -6,7 +6,7 @@
 import { rebuildState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
 import { epochDay } from '../domain/time.js';
-import { advanceStages, checkpointOf, compileStoredRoutes, stageFactPlan } from './advance-stages.js';
+import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import type { CustomerRecord, CustomerStore, FactRow, IngestStore, MergeStore, MergeView, RebuiltState } from './ports.js';
 
@@ -147,9 +147,7 @@ const reevaluateCustomers = async (deps: MergeDeps, ws: number, ids: number[], n
   const moved = await deps.ingest.ingestTransaction(ws, async (tx) => {
     const loaded = await tx.loadCustomers(ids);
     const roots = [...loaded.values()].filter((c) => c.mergedInto === null);
-    const routes = compileStoredRoutes(await tx.routes());
-    const plan = stageFactPlan(routes);
-    return advanceStages(tx, routes, roots.map((c) => ({ customerId: c.id, checkpoints: [checkpointOf(c.state, c.state.lastAt ?? now, plan, null, now)] })), 'merge', now, fresh);
+    return advanceStages(tx, compileStoredRoutes(await tx.routes()), roots.map((c) => ({ customerId: c.id, state: c.state, asOf: c.state.lastAt ?? now, at: now })), 'merge', now, fresh);
   });
   for (const t of moved) deps.bus?.publish(stageChanged(ws, t));
 };

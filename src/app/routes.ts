@@ -8,7 +8,7 @@ import { factsAsOf } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
-import { advanceStages, checkpointOf, compileStoredRoutes, stageFactPlan } from './advance-stages.js';
+import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import type { CustomerStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
@@ -30,8 +30,7 @@ export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: nu
       const page = await tx.rootPage(after, PAGE);
       if (page.length === 0) return true;
       const routes = compileStoredRoutes(await tx.routes());
-      const plan = stageFactPlan(routes);
-      const moved = await advanceStages(tx, routes, page.map((c) => ({ customerId: c.id, checkpoints: [checkpointOf(c.state, asOf, plan)] })), cause, now);
+      const moved = await advanceStages(tx, routes, page.map((c) => ({ customerId: c.id, state: c.state, asOf })), cause, now);
       total.customers += page.length;
       total.transitions += moved.length;
       pending.push(...moved);
