@@ -4,7 +4,7 @@
  */
 import { AppError } from '../domain/errors.js';
 import { factsAsOf, type Facts } from '../domain/facts.js';
-import type { CustomerStore, CustomerSummary, EventView, IdentityView, MergeView } from './ports.js';
+import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, IdentityView, MergeView } from './ports.js';
 
 export interface CustomerDetail extends CustomerSummary {
   mergedInto: number | null;
@@ -42,14 +42,24 @@ export const getCustomer = async (
   };
 };
 
+/** The customer a merged customer ended up in (itself when it is not merged). */
+export const rootOf = async (customers: CustomerStore, ws: number, c: CustomerRecord): Promise<CustomerRecord> => {
+  let current = c;
+  while (current.mergedInto !== null) {
+    const next = await customers.get(ws, current.mergedInto);
+    if (next === null) break;
+    current = next;
+  }
+  return current;
+};
+
 /** Finds the one customer an id, handle, email or phone names (following merges to the root). */
 export const findCustomer = async (customers: CustomerStore, ws: number, term: string): Promise<number> => {
   const ids = await customers.findByTerm(ws, term);
   const roots = new Set<number>();
   for (const id of ids) {
-    let c = await customers.get(ws, id);
-    while (c !== null && c.mergedInto !== null) c = await customers.get(ws, c.mergedInto);
-    if (c !== null) roots.add(c.id);
+    const c = await customers.get(ws, id);
+    if (c !== null) roots.add((await rootOf(customers, ws, c)).id);
   }
   if (roots.size === 0) throw new AppError('customer_not_found', `no customer matches "${term}"`);
   if (roots.size > 1) throw new AppError('validation_failed', `"${term}" names ${roots.size} customers (${[...roots].join(', ')}); use an id`, { details: { customerIds: [...roots] } });

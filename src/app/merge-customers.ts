@@ -6,6 +6,7 @@
 import { rebuildState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
 import { epochDay } from '../domain/time.js';
+import { rootOf } from './get-customer.js';
 import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import type { CustomerRecord, CustomerStore, FactRow, IngestStore, MergeStore, MergeView, RebuiltState } from './ports.js';
@@ -26,16 +27,6 @@ const rebuild = (rows: FactRow[]): RebuiltState => {
     dayEvents.set(day, [...(dayEvents.get(day) ?? []), r.id]);
   }
   return { state: rebuildState(rows.map((r) => ({ ...r, amount: r.amountWs }))), dayEvents };
-};
-
-const rootOf = async (customers: CustomerStore, ws: number, c: CustomerRecord): Promise<CustomerRecord> => {
-  let current = c;
-  while (current.mergedInto !== null) {
-    const next = await customers.get(ws, current.mergedInto);
-    if (next === null) break;
-    current = next;
-  }
-  return current;
 };
 
 const load = async (customers: CustomerStore, ws: number, id: number): Promise<CustomerRecord> => {

@@ -4,13 +4,13 @@
  * a customer's stages with the reasons.
  */
 import { AppError } from '../domain/errors.js';
-import { factsAsOf } from '../domain/facts.js';
+import type { Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
 import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
-import type { CustomerStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
+import type { IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
 
 const PAGE = 2_000;
@@ -88,19 +88,19 @@ export interface CustomerStage {
   history: TransitionView[];
 }
 
-/** A customer's position on every route, why, what the next stage needs, and the history. */
+/**
+ * A customer's position on every route, why, what the next stage needs, and the history. `facts`
+ * are the customer's facts as of the time asked (getCustomer has them).
+ */
 export const customerStages = async (
-  deps: { routes: RouteStore; stages: StageReadStore; customers: CustomerStore },
+  deps: { routes: RouteStore; stages: StageReadStore },
   ws: number,
   customerId: number,
-  asOf: number,
+  facts: Facts,
 ): Promise<CustomerStage[]> => {
-  const customer = await deps.customers.get(ws, customerId);
-  if (customer === null) throw new AppError('customer_not_found', `no customer ${customerId} in this workspace`);
   const stored = await deps.routes.list(ws);
   const positions = await deps.stages.positions(ws, customerId);
   const history = await deps.stages.transitions(ws, customerId);
-  const facts = factsAsOf(customer.state, asOf);
   return compileStoredRoutes(stored).map(({ id, route }) => {
     const position = positions.find((p) => p.routeId === id);
     const why = explainPosition(route, facts, position ?? { stage: null, reached: 0 });

@@ -112,10 +112,12 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       // (a whole day at a time: ids within a day are not in time order).
       const days = db.selectFrom('customer_days').select(['day', 'events']).where('customer_id', '=', customerId);
       const rows = await (before === null ? days : days.where('day', '<=', epochDay(before))).orderBy('day', 'desc').execute();
+      // Past the cursor's own day (filtered below), a page needs `limit` more events.
+      const wanted = limit + (before === null || rows[0] === undefined ? 0 : eventIdsOf(rows[0].events).length);
       const ids: number[] = [];
       for (const r of rows) {
         ids.push(...eventIdsOf(r.events));
-        if (ids.length >= limit + (before === null ? 0 : eventIdsOf(rows[0]!.events).length)) break;
+        if (ids.length >= wanted) break;
       }
       const events: EventView[] = [];
       for (let i = 0; i < ids.length; i += 500) {

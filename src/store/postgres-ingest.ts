@@ -44,12 +44,13 @@ const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[]): Promis
 };
 
 export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
-  const txFor = (client: pg.PoolClient, ws: number): IngestTx => ({
+  const txFor = (client: pg.PoolClient, ws: number): IngestTx => {
+    const tx: IngestTx = {
     ...postgresStageTx(client, ws),
     async rootPage(afterId, limit) {
       const { rows } = await client.query<{ id: number }>(
         'SELECT id FROM customers WHERE workspace_id = $1 AND merged_into IS NULL AND id > $2 ORDER BY id LIMIT $3', [ws, afterId, limit]);
-      const loaded = await this.loadCustomers(rows.map((r) => r.id));
+      const loaded = await tx.loadCustomers(rows.map((r) => r.id));
       return rows.map((r) => loaded.get(r.id)).filter((c): c is StoredCustomer => c !== undefined);
     },
     async findIdentities(lookups) {
@@ -136,7 +137,9 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
         ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`);
       await client.query(`TRUNCATE ${stage}`);
     },
-  });
+    };
+    return tx;
+  };
 
   return {
     async ingestTransaction(workspaceId, fn) {

@@ -64,11 +64,12 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events);
   };
 
-  const txFor = (ws: number): IngestTx => ({
+  const txFor = (ws: number): IngestTx => {
+    const tx: IngestTx = {
     ...stageTx.forWorkspace(ws),
     async rootPage(afterId, limit) {
       const ids = s.rootPage.all(ws, afterId, limit) as number[];
-      const loaded = await this.loadCustomers(ids);
+      const loaded = await tx.loadCustomers(ids);
       return ids.map((id) => loaded.get(id)).filter((c): c is StoredCustomer => c !== undefined);
     },
     async findIdentities(lookups) {
@@ -144,7 +145,9 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
         }
       }
     },
-  });
+    };
+    return tx;
+  };
 
   return {
     ingestTransaction(workspaceId, fn) {

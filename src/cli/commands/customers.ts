@@ -41,7 +41,7 @@ export const registerCustomers = (program: Command): void => {
         const id = await findCustomer(ctx.repos.customers, ws.id, term);
         const asOf = flags.asOf ?? ctx.now();
         const c = await getCustomer(ctx.repos.customers, ws.id, id, { asOf, events: flags.events });
-        const stages = await customerStages(ctx.repos, ws.id, id, asOf);
+        const stages = await customerStages(ctx.repos, ws.id, id, c.facts);
         const view = {
           ...c, asOf: isoOrNull(c.asOf), firstSeenAt: isoOrNull(c.firstSeenAt), lastSeenAt: isoOrNull(c.lastSeenAt), currency: ws.currency,
           identities: c.identities.map((i) => ({ ...i, createdAt: isoOrNull(i.createdAt) })),

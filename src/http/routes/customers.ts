@@ -28,7 +28,7 @@ export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promis
     const ws = await findWorkspace(workspaces, p.ws);
     const asOf = q.asOf ?? ctx.now();
     const c = await getCustomer(customers, ws.id, p.id, { asOf, events: q.events });
-    const stages = await customerStages({ routes: ctx.repos.routes, stages: ctx.repos.stages, customers }, ws.id, p.id, asOf);
+    const stages = await customerStages(ctx.repos, ws.id, p.id, c.facts);
     return {
       stages: stages.map((s) => ({ ...s, since: iso(s.since), history: s.history.map((h) => ({ ...h, at: iso(h.at) })) })),
       ...c, currency: ws.currency, asOf: iso(c.asOf), firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt),
