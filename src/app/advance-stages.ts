@@ -33,28 +33,35 @@ export const stageFactPlan = (routes: RouteInUse[]): FactPlan =>
  * writes what changed at the end (`finish`). Positions are loaded once, up front.
  */
 export const trackStages = async (tx: IngestTx, routes: RouteInUse[], customerIds: number[], cause: TransitionCause, fresh = false) => {
-  const positions = new Map<string, StageRow>();
-  const changed = new Set<string>();
+  // Keyed by customer and route index as one number: this runs for every customer of a rule change.
+  const keyOf = (customerId: number, r: number) => customerId * routes.length + r;
+  const routeIndex = new Map(routes.map((r, i) => [r.id, i]));
+  const positions = new Map<number, StageRow>();
+  const changed = new Set<number>();
   const transitions: TransitionRow[] = [];
   const started = new Set<number>();
-  if (routes.length > 0) for (const row of await tx.loadStages(customerIds)) positions.set(`${row.customerId}:${row.routeId}`, row);
+  if (routes.length > 0) {
+    for (const row of await tx.loadStages(customerIds)) {
+      const r = routeIndex.get(row.routeId);
+      if (r !== undefined) positions.set(keyOf(row.customerId, r), row);
+    }
+  }
   return {
     /** Evaluates every route for the customer with the facts of this moment. */
     at(customerId: number, facts: Facts, at: number, eventId: number | null): void {
-      const first = !started.has(customerId);
-      started.add(customerId);
-      for (const { id: routeId, route } of routes) {
-        const key = `${customerId}:${routeId}`;
+      const first = fresh && !started.has(customerId);
+      if (first) started.add(customerId);
+      for (let r = 0; r < routes.length; r++) {
+        const { id: routeId, route } = routes[r]!;
+        const key = keyOf(customerId, r);
         let position = positions.get(key);
         if (position === undefined) {
           position = { customerId, routeId, ...NO_POSITION, since: at };
+          positions.set(key, position);
           changed.add(key);
         }
-        const next = evaluateRoute(route, facts, fresh && first ? NO_POSITION : position);
-        if (isSamePosition(position, next)) {
-          positions.set(key, position);
-          continue;
-        }
+        const next = evaluateRoute(route, facts, first ? NO_POSITION : position);
+        if (isSamePosition(position, next)) continue;
         changed.add(key);
         const moved = next.stage !== position.stage;
         if (moved) {

@@ -116,6 +116,11 @@ export interface TransitionRow {
   rule: string | null;
 }
 
+export interface StageSubject {
+  id: number;
+  state: CustomerState;
+}
+
 /** The operations of one ingestion transaction; every call is batch-shaped. */
 export interface IngestTx {
   routes(): Promise<StoredRoute[]>;
@@ -123,8 +128,12 @@ export interface IngestTx {
   /** Writes positions that changed. */
   saveStages(rows: StageRow[]): Promise<void>;
   insertTransitions(rows: TransitionRow[], now: number): Promise<void>;
-  /** Root customers (not merged away) with id > afterId, in id order: for re-evaluating everyone. */
-  rootPage(afterId: number, limit: number): Promise<StoredCustomer[]>;
+  /**
+   * Root customers (not merged away) with id > afterId, in id order, for re-evaluating everyone's
+   * stages: their states hold only the days on or after `sinceDay` (the windows the rules read), so
+   * they are read-only — never written back.
+   */
+  stagePage(afterId: number, limit: number, sinceDay: number): Promise<StageSubject[]>;
   findIdentities(lookups: IdentityLookup[]): Promise<Map<string, number>>;
   allocateCustomerIds(count: number): Promise<number[]>;
   /** Inserts events that are not in the log yet; answers, per row, the new event's id or null (duplicate). */

@@ -4,16 +4,16 @@
  * a customer's stages with the reasons.
  */
 import { AppError } from '../domain/errors.js';
-import type { Facts } from '../domain/facts.js';
+import { firstDayRead, type Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
-import { advanceStages, compileStoredRoutes } from './advance-stages.js';
+import { advanceStages, compileStoredRoutes, stageFactPlan } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import type { IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
 
-const PAGE = 2_000;
+const PAGE = 5_000;
 
 export interface Reevaluation {
   customers: number;
@@ -27,9 +27,10 @@ export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: nu
   let pending: TransitionRow[] = [];
   for (;;) {
     const done = await ingest.ingestTransaction(ws, async (tx) => {
-      const page = await tx.rootPage(after, PAGE);
-      if (page.length === 0) return true;
       const routes = compileStoredRoutes(await tx.routes());
+      if (routes.length === 0) return true;
+      const page = await tx.stagePage(after, PAGE, firstDayRead(stageFactPlan(routes), asOf));
+      if (page.length === 0) return true;
       const moved = await advanceStages(tx, routes, page.map((c) => ({ customerId: c.id, state: c.state, asOf })), cause, now);
       total.customers += page.length;
       total.transitions += moved.length;

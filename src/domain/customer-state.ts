@@ -153,20 +153,27 @@ export const encodeDay = (state: CustomerState, day: number): StoredDay => {
   return { day, bucket: JSON.stringify(state.days.get(day) ?? [day, 0, 0, 0]), extra };
 };
 
-/** Reads the stored form back; returns null when the text is not a customer state. */
-export const decodeState = (summaryJson: string, days: readonly StoredDay[]): CustomerState | null => {
-  const summary = JSON.parse(summaryJson) as Omit<CustomerState, 'days' | 'customDays' | 'dayOrders'>;
-  if (typeof summary.events !== 'number' || typeof summary.purchases !== 'number' || typeof summary.kinds !== 'object') return null;
-  summary.reach ??= 0;
-  const state: CustomerState = { ...summary, days: new Map(), customDays: new Map(), dayOrders: new Map() };
+/**
+ * Reads the stored form back; returns null when the text is not a customer state. Without `orders`
+ * (enough for facts), the order ids of each day are not read: re-evaluating every customer's stage
+ * reads a million states.
+ */
+export const decodeState = (summaryJson: string, days: readonly StoredDay[], opts: { orders?: boolean } = {}): CustomerState | null => {
+  const state = JSON.parse(summaryJson) as CustomerState;
+  if (typeof state.events !== 'number' || typeof state.purchases !== 'number' || typeof state.kinds !== 'object') return null;
+  state.reach ??= 0;
+  state.days = new Map();
+  state.customDays = new Map();
+  state.dayOrders = new Map();
+  const orders = opts.orders ?? true;
   for (const d of days) {
     const bucket = JSON.parse(d.bucket) as DayBucket;
     if (!Array.isArray(bucket) || bucket[0] !== d.day) return null;
     state.days.set(d.day, bucket);
-    if (d.extra !== null) {
+    if (d.extra !== null && (orders || d.extra.includes('"k"'))) {
       const extra = JSON.parse(d.extra) as { k?: Record<string, number>; o?: string[] };
       if (extra.k) state.customDays.set(d.day, extra.k);
-      if (extra.o) state.dayOrders.set(d.day, extra.o);
+      if (extra.o && orders) state.dayOrders.set(d.day, extra.o);
     }
   }
   return state;

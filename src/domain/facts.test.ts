@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, decodeState, emptyState, encodeDay, encodeSummary, rebuildState, type FactInput } from './customer-state.js';
-import { factNames, factsAsOf, planFor } from './facts.js';
+import { factNames, factsAsOf, firstDayRead, planFor } from './facts.js';
 
 const at = (iso: string) => Date.parse(iso);
 const ev = (kind: string, iso: string, extra: Partial<FactInput> = {}): FactInput => ({
@@ -64,6 +64,21 @@ describe('facts', () => {
     const full = factsAsOf(state, at('2026-05-31T00:00:00Z'));
     const planned = factsAsOf(state, at('2026-05-31T00:00:00Z'), planFor(needed));
     for (const name of needed) expect(planned[name], name).toBe(full[name]);
+  });
+
+  it('needs no day older than firstDayRead for the facts of a plan', () => {
+    const state = rebuildState([
+      ev('comment', '2025-01-10T00:00:00Z'), ev('purchase', '2025-06-01T00:00:00Z', { amount: 500, orderKey: 'A' }),
+      ev('comment', '2026-03-05T00:00:00Z'), ev('share', '2026-05-30T00:00:00Z'),
+    ]);
+    const asOf = at('2026-05-31T12:00:00Z');
+    for (const needed of [['spend_365d', 'purchases'], ['shares_90d', 'active_weeks_90d', 'reach'], ['events', 'days_since_last_interaction'], ['active_weeks']]) {
+      const plan = planFor(needed);
+      const first = firstDayRead(plan, asOf);
+      const trimmed = { ...state, days: new Map([...state.days].filter(([day]) => day >= first)) };
+      expect(factsAsOf(trimmed, asOf, plan), needed.join()).toEqual(factsAsOf(state, asOf, plan));
+      expect(Object.keys(factsAsOf(state, asOf, plan)).sort(), needed.join()).toEqual([...needed].sort());
+    }
   });
 
   it('has a catalogue of every fact name with windows', () => {

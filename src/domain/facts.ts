@@ -47,28 +47,69 @@ const WINDOW_KEYS = WINDOWS.map((w) => ({
   events: `events_${w}d`, interactions: `interactions_${w}d`, activeWeeks: `active_weeks_${w}d`, spend: `spend_${w}d`,
   kinds: KNOWN_EVENT_KINDS.map((k) => `${kindFact(k)}_${w}d`),
 }));
+const SLOTS = KIND_OFFSET + KNOWN_EVENT_KINDS.length;
+/** Scratch for factsAsOf's window sums (cleared on each call; nothing else uses it). */
+const SUMS = new Float64Array(WINDOWS.length * SLOTS);
+/** Per window, the fact name of each day-bucket slot (slot 0 is the day itself). */
+const SLOT_KEYS = WINDOW_KEYS.map((k) => ['', k.events, k.interactions, k.spend, ...k.kinds]);
+
+/** A fact that does not depend on windows: read straight from the state (and the as-of time). */
+type LifetimeFact = (state: CustomerState, asOf: number) => number | null;
+
+const daysBetween = (from: number | null, to: number): number | null =>
+  from === null ? null : Math.floor((to - from) / DAY_MS);
+
+/** The lifetime facts, in the order people see them. */
+const LIFETIME: ReadonlyMap<string, LifetimeFact> = new Map<string, LifetimeFact>([
+  ['events', (s) => s.events],
+  ['interactions', (s) => s.interactions],
+  ['purchases', (s) => s.purchases],
+  ['refunds', (s) => s.kinds.refund ?? 0],
+  ['spend_total', (s) => Math.round((s.spendGross - s.refunded) * 100) / 100],
+  ['spend_gross', (s) => s.spendGross],
+  ['days_since_first_seen', (s, asOf) => daysBetween(s.firstAt, asOf)],
+  ['days_since_last_activity', (s, asOf) => daysBetween(s.lastAt, asOf)],
+  ['days_since_last_interaction', (s, asOf) => daysBetween(s.lastInteractionAt, asOf)],
+  ['reach', (s) => s.reach],
+  ['positive_mentions_90d', () => 0],
+  ['sentiment_avg_30d', () => null],
+  ['consent.marketing', () => null],
+  ['consent.newsletter', () => null],
+  ['consent.profiling', () => null],
+  ['consent.biometric', () => null],
+  ...COUNTED_KINDS.map((k): [string, LifetimeFact] => [kindFact(k), (s) => s.kinds[k] ?? 0]),
+]);
 
 /**
- * Which windowed sums to compute: all of them by default; a stage engine that needs only a few
- * facts (say active_weeks_90d and spend_365d) skips the rest of the per-day work.
+ * Which facts to compute: all of them by default; a stage engine that needs only a few (say
+ * active_weeks_90d and spend_365d) gets just those, skipping the rest of the per-day work.
  */
 export interface FactPlan {
+  lifetime: readonly (readonly [string, LifetimeFact])[];
+  /** Totals of custom kinds (`webinars`). */
+  customTotals: boolean;
   windows: { index: number; slots: number[]; weeks: boolean; custom: boolean }[];
   allWeeks: boolean;
 }
 
 const ALL_SLOTS = Array.from({ length: KIND_OFFSET + KNOWN_EVENT_KINDS.length - 1 }, (_, i) => i + 1);
-export const FULL_PLAN: FactPlan = { windows: WINDOWS.map((_, index) => ({ index, slots: ALL_SLOTS, weeks: true, custom: true })), allWeeks: true };
+export const FULL_PLAN: FactPlan = {
+  lifetime: [...LIFETIME], customTotals: true,
+  windows: WINDOWS.map((_, index) => ({ index, slots: ALL_SLOTS, weeks: true, custom: true })), allWeeks: true,
+};
 
-/** The plan that computes at least the named facts. */
+/** The plan that computes the named facts (and no others). */
 export const planFor = (needed: Iterable<string>): FactPlan => {
   const windows = WINDOWS.map((_, index) => ({ index, slots: new Set<number>(), weeks: false, custom: false, used: false }));
+  const lifetime = new Map<string, LifetimeFact>();
   let allWeeks = false;
   for (const name of needed) {
+    const get = LIFETIME.get(name);
+    if (get !== undefined) lifetime.set(name, get);
     if (name === 'active_weeks') allWeeks = true;
     const match = /_(\d+)d$/.exec(name);
     const w = match === null ? -1 : WINDOWS.indexOf(Number(match[1]) as (typeof WINDOWS)[number]);
-    if (w < 0) continue;
+    if (w < 0 || get !== undefined) continue;
     const plan = windows[w]!;
     const keys = WINDOW_KEYS[w]!;
     plan.used = true;
@@ -79,76 +120,67 @@ export const planFor = (needed: Iterable<string>): FactPlan => {
     else if (keys.kinds.includes(name)) plan.slots.add(KIND_OFFSET + keys.kinds.indexOf(name));
     else plan.custom = true;
   }
-  return { windows: windows.filter((p) => p.used).map((p) => ({ index: p.index, slots: [...p.slots], weeks: p.weeks, custom: p.custom })), allWeeks };
+  return {
+    lifetime: [...lifetime], customTotals: false, allWeeks,
+    windows: windows.filter((p) => p.used).map((p) => ({ index: p.index, slots: [...p.slots], weeks: p.weeks, custom: p.custom })),
+  };
+};
+
+/** Before any day an event can have (epoch day −1,000,000 is in the 8th century BC). */
+const FIRST_DAY = -1_000_000;
+
+/** The first day whose activity `plan`'s facts read as of `asOf`: older days cannot change them. */
+export const firstDayRead = (plan: FactPlan, asOf: number): number => {
+  if (plan.allWeeks || plan.customTotals) return FIRST_DAY;
+  const widest = Math.max(0, ...plan.windows.map((p) => WINDOWS[p.index]!));
+  return epochDay(asOf) - widest + 1;
 };
 
 /** Every fact name that exists, as of any state. */
 export const factNames = (): string[] => Object.keys(factsAsOf(emptyState(), 0));
 
-const daysBetween = (from: number | null, to: number): number | null =>
-  from === null ? null : Math.floor((to - from) / DAY_MS);
-
 /**
- * Computes every fact of a customer as of `asOf` (epoch ms). Events after `asOf` do not count in
- * windows; totals are lifetime totals.
+ * Computes the facts of a customer as of `asOf` (epoch ms): every fact, or those of `plan`. Events
+ * after `asOf` do not count in windows; totals are lifetime totals.
  */
 export const factsAsOf = (state: CustomerState, asOf: number, plan: FactPlan = FULL_PLAN): Facts => {
   const today = epochDay(asOf);
-  const facts: Facts = {
-    events: state.events,
-    interactions: state.interactions,
-    purchases: state.purchases,
-    refunds: state.kinds.refund ?? 0,
-    spend_total: Math.round((state.spendGross - state.refunded) * 100) / 100,
-    spend_gross: state.spendGross,
-    days_since_first_seen: daysBetween(state.firstAt, asOf),
-    days_since_last_activity: daysBetween(state.lastAt, asOf),
-    days_since_last_interaction: daysBetween(state.lastInteractionAt, asOf),
-    reach: state.reach,
-    positive_mentions_90d: 0,
-    sentiment_avg_30d: null,
-    'consent.marketing': null,
-    'consent.newsletter': null,
-    'consent.profiling': null,
-    'consent.biometric': null,
-  };
-  for (let i = 0; i < COUNTED_KINDS.length; i++) facts[TOTAL_KEYS[i]!] = state.kinds[COUNTED_KINDS[i]!] ?? 0;
-  for (const [kind, n] of Object.entries(state.kinds)) if (!KNOWN_KIND_SET.has(kind)) facts[kindFact(kind)] = n;
+  const facts: Facts = {};
+  for (const [name, get] of plan.lifetime) facts[name] = get(state, asOf);
+  if (plan.customTotals) for (const [kind, n] of Object.entries(state.kinds)) if (!KNOWN_KIND_SET.has(kind)) facts[kindFact(kind)] = n;
 
-  // One pass over the days, summing into flat arrays per window (this runs for every customer a
-  // batch touches, so no closures or per-day objects).
-  const slots = KIND_OFFSET + KNOWN_EVENT_KINDS.length;
-  const sums = new Float64Array(WINDOWS.length * slots);
-  const allWeeks = new Set<number>();
-  const windowWeeks = WINDOWS.map(() => new Set<number>());
-  const custom = WINDOWS.map(() => new Map<string, number>());
+  // One pass over the days, summing into one reused flat array (this runs for every customer a
+  // batch touches, and a million times in a rule change: nothing allocated that is not needed).
+  const sums = SUMS.fill(0);
+  let allWeeks: Set<number> | undefined;
+  const windowWeeks: (Set<number> | undefined)[] = [];
+  const custom: (Map<string, number> | undefined)[] = [];
   for (const [day, b] of state.days) {
-    const week = epochWeekOfDay(day);
     const interactions = b[DAY_INTERACTIONS] ?? 0;
-    if (interactions > 0 && plan.allWeeks) allWeeks.add(week);
+    if (interactions > 0 && plan.allWeeks) (allWeeks ??= new Set()).add(epochWeekOfDay(day));
     const age = today - day;
     if (age < 0) continue;
     const extra = state.customDays.get(day);
     for (const p of plan.windows) {
       const w = p.index;
       if (age >= WINDOWS[w]!) continue;
-      const base = w * slots;
+      const base = w * SLOTS;
       for (const i of p.slots) sums[base + i]! += b[i] ?? 0;
-      if (interactions > 0 && p.weeks) windowWeeks[w]!.add(week);
-      if (extra && p.custom) for (const [k, n] of Object.entries(extra)) custom[w]!.set(k, (custom[w]!.get(k) ?? 0) + n);
+      if (interactions > 0 && p.weeks) (windowWeeks[w] ??= new Set()).add(epochWeekOfDay(day));
+      if (extra && p.custom) {
+        const kinds = (custom[w] ??= new Map());
+        for (const [k, n] of Object.entries(extra)) kinds.set(k, (kinds.get(k) ?? 0) + n);
+      }
     }
   }
-  if (plan.allWeeks) facts.active_weeks = allWeeks.size;
+  if (plan.allWeeks) facts.active_weeks = allWeeks?.size ?? 0;
   for (const p of plan.windows) {
     const w = p.index;
-    const base = w * slots;
-    const keys = WINDOW_KEYS[w]!;
-    facts[keys.events] = sums[base + DAY_EVENTS]!;
-    facts[keys.interactions] = sums[base + DAY_INTERACTIONS]!;
-    facts[keys.activeWeeks] = windowWeeks[w]!.size;
-    facts[keys.spend] = Math.round(sums[base + DAY_SPEND]! * 100) / 100;
-    for (let i = 0; i < KNOWN_EVENT_KINDS.length; i++) facts[keys.kinds[i]!] = sums[base + KIND_OFFSET + i]!;
-    for (const [kind, n] of custom[w]!) facts[`${kindFact(kind)}_${WINDOWS[w]}d`] = n;
+    const base = w * SLOTS;
+    const keys = SLOT_KEYS[w]!;
+    for (const i of p.slots) facts[keys[i]!] = i === DAY_SPEND ? Math.round(sums[base + i]! * 100) / 100 : sums[base + i]!;
+    if (p.weeks) facts[WINDOW_KEYS[w]!.activeWeeks] = windowWeeks[w]?.size ?? 0;
+    if (p.custom) for (const [kind, n] of custom[w] ?? []) facts[`${kindFact(kind)}_${WINDOWS[w]}d`] = n;
   }
   return facts;
 };

@@ -7,8 +7,8 @@ import { AppError } from '../domain/errors.js';
  * The state column is written only by Pulse (encodeState); decodeState's structural check (not a
  * full schema parse: this is the ingestion hot path) catches a row that was edited by hand.
  */
-export const parseState = (summary: string, days: readonly StoredDay[], customerId: number): CustomerState => {
-  const state = decodeState(summary, days);
+export const parseState = (summary: string, days: readonly StoredDay[], customerId: number, opts?: { orders?: boolean }): CustomerState => {
+  const state = decodeState(summary, days, opts);
   if (state === null) throw new AppError('internal_error', `customer ${customerId}: stored state is not a customer state`);
   return state;
 };

@@ -47,11 +47,20 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
   const txFor = (client: pg.PoolClient, ws: number): IngestTx => {
     const tx: IngestTx = {
     ...postgresStageTx(client, ws),
-    async rootPage(afterId, limit) {
-      const { rows } = await client.query<{ id: number }>(
-        'SELECT id FROM customers WHERE workspace_id = $1 AND merged_into IS NULL AND id > $2 ORDER BY id LIMIT $3', [ws, afterId, limit]);
-      const loaded = await tx.loadCustomers(rows.map((r) => r.id));
-      return rows.map((r) => loaded.get(r.id)).filter((c): c is StoredCustomer => c !== undefined);
+    async stagePage(afterId, limit, sinceDay) {
+      // Locked like a batch's customers, so a stage never comes from a state a batch is changing.
+      const { rows } = await client.query<{ id: number; state: string }>(
+        'SELECT id, state FROM customers WHERE workspace_id = $1 AND merged_into IS NULL AND id > $2 ORDER BY id LIMIT $3 FOR UPDATE', [ws, afterId, limit]);
+      if (rows.length === 0) return [];
+      const days = await client.query<StoredDay & { customer_id: number }>(
+        'SELECT customer_id, day, bucket, extra FROM customer_days WHERE customer_id BETWEEN $1 AND $2 AND day >= $3', [rows[0]!.id, rows[rows.length - 1]!.id, sinceDay]);
+      const daysOf = new Map<number, StoredDay[]>();
+      for (const d of days.rows) {
+        const list = daysOf.get(d.customer_id);
+        if (list === undefined) daysOf.set(d.customer_id, [d]);
+        else list.push(d);
+      }
+      return rows.map((r) => ({ id: r.id, state: parseState(r.state, daysOf.get(r.id) ?? [], r.id, { orders: false }) }));
     },
     async findIdentities(lookups) {
       const found = new Map<string, number>();

@@ -53,7 +53,8 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
         events = customer_days.events || ',' || excluded.events`),
-    rootPage: conn.prepare(`SELECT id FROM customers WHERE workspace_id = ? AND merged_into IS NULL AND id > ? ORDER BY id LIMIT ?`).pluck(),
+    stageCustomers: conn.prepare(`SELECT id, state FROM customers WHERE workspace_id = ? AND merged_into IS NULL AND id > ? ORDER BY id LIMIT ?`).raw(),
+    stageDays: conn.prepare('SELECT customer_id, day, bucket, extra FROM customer_days WHERE customer_id BETWEEN ? AND ? AND day >= ?').raw(),
     insertIdentity: conn.prepare(`INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified,
         link_source, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`),
@@ -67,10 +68,17 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
   const txFor = (ws: number): IngestTx => {
     const tx: IngestTx = {
     ...stageTx.forWorkspace(ws),
-    async rootPage(afterId, limit) {
-      const ids = s.rootPage.all(ws, afterId, limit) as number[];
-      const loaded = await tx.loadCustomers(ids);
-      return ids.map((id) => loaded.get(id)).filter((c): c is StoredCustomer => c !== undefined);
+    async stagePage(afterId, limit, sinceDay) {
+      const rows = s.stageCustomers.all(ws, afterId, limit) as [number, string][];
+      if (rows.length === 0) return [];
+      // One range scan for the page's days instead of a query per customer.
+      const days = new Map<number, StoredDay[]>();
+      for (const [id, day, bucket, extra] of s.stageDays.iterate(rows[0]![0], rows[rows.length - 1]![0], sinceDay) as Iterable<[number, number, string, string | null]>) {
+        const list = days.get(id);
+        if (list === undefined) days.set(id, [{ day, bucket, extra }]);
+        else list.push({ day, bucket, extra });
+      }
+      return rows.map(([id, summary]) => ({ id, state: parseState(summary, days.get(id) ?? [], id, { orders: false }) }));
     },
     async findIdentities(lookups) {
       const found = new Map<string, number>();

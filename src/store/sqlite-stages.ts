@@ -12,6 +12,7 @@ export const sqliteStageTx = (conn: Database.Database) => {
   const s = {
     routes: conn.prepare('SELECT id, name, definition, version, updated_at FROM routes WHERE workspace_id = ? ORDER BY id'),
     stages: conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id = ?'),
+    stageRange: conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id BETWEEN ? AND ?').raw(),
     upsert: conn.prepare(`INSERT INTO customer_stages (customer_id, route_id, stage, reached, since) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (customer_id, route_id) DO UPDATE SET stage = excluded.stage, reached = excluded.reached, since = excluded.since`),
     transition: conn.prepare(`INSERT INTO stage_transitions (workspace_id, customer_id, route_id, from_stage, to_stage, at, cause, event_id, rule, recorded_at)
@@ -24,12 +25,20 @@ export const sqliteStageTx = (conn: Database.Database) => {
         .map((r) => ({ id: r.id, name: r.name, definition: parseStoredRoute(r.definition), version: r.version, updatedAt: r.updated_at }));
     },
     async loadStages(customerIds) {
+      if (isDenseRange(customerIds)) {
+        // A page of consecutive customers (re-evaluating everyone): one range scan, cache untouched.
+        const wanted = new Set(customerIds);
+        const out: StageRow[] = [];
+        for (const [customerId, routeId, stage, reached, since] of s.stageRange.iterate(customerIds[0], customerIds[customerIds.length - 1]) as Iterable<[number, number, number | null, number, number]>) {
+          if (wanted.has(customerId)) out.push({ customerId, routeId, stage, reached, since });
+        }
+        return out;
+      }
       const out: StageRow[] = [];
       for (const id of customerIds) {
         let rows = cache.get(id);
         if (rows === undefined) {
-          rows = (s.stages.all(id) as { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }[])
-            .map((r) => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since }));
+          rows = (s.stages.all(id) as StageColumns[]).map(toStageRow);
           if (cache.size < CACHE_LIMIT) cache.set(id, rows);
         }
         out.push(...rows);
@@ -51,4 +60,14 @@ export const sqliteStageTx = (conn: Database.Database) => {
 };
 
 const CACHE_LIMIT = 50_000;
+
+interface StageColumns { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }
+const toStageRow = (r: StageColumns): StageRow => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since });
+
+/** Many ids in ascending order packed in a narrow range: cheaper as one range scan. */
+const isDenseRange = (ids: number[]): boolean => {
+  if (ids.length < 256) return false;
+  for (let i = 1; i < ids.length; i++) if (ids[i]! <= ids[i - 1]!) return false;
+  return ids[ids.length - 1]! - ids[0]! < ids.length * 4;
+};
 
