@@ -6,6 +6,7 @@ import { CustomersPage } from './features/customers/CustomersPage.js';
 import { Dashboard } from './features/dashboard/Dashboard.js';
 import { EmptyState, ErrorState, Loading } from './features/common/StatusMessage.js';
 import { useDocumentTitle } from './features/common/useDocumentTitle.js';
+import { FunnelPage } from './features/funnel/FunnelPage.js';
 import { RoutesPage } from './features/settings/RoutesPage.js';
 import { Layout } from './features/shell/Layout.js';
 import { useWorkspace } from './features/workspace/useWorkspace.js';
@@ -30,6 +31,7 @@ const Page = ({ route }: { route: Route }) => {
     case 'dashboard': return <Dashboard />;
     case 'customers': return <CustomersPage />;
     case 'customer': return <CustomerPage key={route.id} id={route.id} />;
+    case 'funnel': return <FunnelPage />;
     case 'settings_routes': return <RoutesPage />;
     case 'not_found': return <NotFound />;
   }

@@ -189,6 +189,26 @@ export interface StageCounts {
   counts: { stage: number | null; key: string | null; name: string | null; customers: number }[];
 }
 
+/** One stage of a route's funnel over a period (GET …/funnel). */
+export interface FunnelStage {
+  index: number;
+  key: string;
+  name: string;
+  /** Customers who first reached this stage (or a higher one) in the period. */
+  entered: number;
+  /** Of those, the share (0–1) that had reached the next stage by the end; null for the last stage or when none entered. */
+  conversionToNext: number | null;
+  /** Median days from a customer's first contact to reaching this stage; null when none entered. */
+  medianDaysToReach: number | null;
+}
+
+export interface Funnel {
+  route: { id: number; name: string };
+  from: string;
+  to: string;
+  stages: FunnelStage[];
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customersPath, matchRoute } from './routes.js';
+import { customersPath, funnelPath, matchRoute } from './routes.js';
 
 describe('matchRoute', () => {
   it.each([
@@ -9,6 +9,9 @@ describe('matchRoute', () => {
     ['/customers/42', { name: 'customer', id: 42 }],
     ['/customers/0', { name: 'not_found' }],
     ['/customers/abc', { name: 'not_found' }],
+    ['/funnel', { name: 'funnel' }],
+    ['/funnel/', { name: 'funnel' }],
+    ['/funnel/3', { name: 'not_found' }],
     ['/settings/routes', { name: 'settings_routes' }],
     ['/settings/routes/', { name: 'settings_routes' }],
     ['/settings', { name: 'not_found' }],
@@ -26,5 +29,17 @@ describe('customersPath', () => {
     [{ q: '', page: 1 }, '/customers'],
   ])('%j', (params, path) => {
     expect(customersPath(params)).toBe(path);
+  });
+});
+
+describe('funnelPath', () => {
+  it.each([
+    [{}, '/funnel'],
+    [{ route: null }, '/funnel'],
+    [{ route: 2 }, '/funnel?route=2'],
+    [{ route: 2, period: 30 }, '/funnel?route=2&period=30'],
+    [{ from: '2026-01-01', to: '2026-03-31' }, '/funnel?from=2026-01-01&to=2026-03-31'],
+  ])('%j', (params, path) => {
+    expect(funnelPath(params)).toBe(path);
   });
 });

@@ -4,8 +4,12 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'customers' }
   | { name: 'customer'; id: number }
+  | { name: 'funnel' }
   | { name: 'settings_routes' }
   | { name: 'not_found' };
+
+/** The funnel of a route over a period. */
+export const FUNNEL_PATH = '/funnel';
 
 /** Settings → Routes: the KPI route editor. */
 export const ROUTES_SETTINGS_PATH = '/settings/routes';
@@ -14,6 +18,7 @@ export const matchRoute = (pathname: string): Route => {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '') return { name: 'dashboard' };
   if (path === '/customers') return { name: 'customers' };
+  if (path === FUNNEL_PATH) return { name: 'funnel' };
   if (path === ROUTES_SETTINGS_PATH) return { name: 'settings_routes' };
   const m = /^\/customers\/(\d{1,15})$/.exec(path);
   if (m) {
@@ -32,4 +37,15 @@ export const customersPath = (params: { q?: string; page?: number } = {}): strin
   if (params.page !== undefined && params.page > 1) q.set('page', String(params.page));
   const s = q.toString();
   return s === '' ? '/customers' : `/customers?${s}`;
+};
+
+/** `/funnel?route=2&period=30` or `/funnel?route=2&from=2026-01-01&to=2026-03-31`, leaving out what is not given. */
+export const funnelPath = (params: { route?: number | null; period?: number; from?: string; to?: string } = {}): string => {
+  const q = new URLSearchParams();
+  if (params.route !== undefined && params.route !== null) q.set('route', String(params.route));
+  if (params.period !== undefined) q.set('period', String(params.period));
+  if (params.from !== undefined) q.set('from', params.from);
+  if (params.to !== undefined) q.set('to', params.to);
+  const s = q.toString();
+  return s === '' ? FUNNEL_PATH : `${FUNNEL_PATH}?${s}`;
 };

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../routing/Link.js';
-import { ROUTES_SETTINGS_PATH, type Route } from '../../routing/routes.js';
+import { FUNNEL_PATH, ROUTES_SETTINGS_PATH, type Route } from '../../routing/routes.js';
 
 interface Area {
   key: string;
@@ -18,7 +18,7 @@ const AREAS: readonly Area[] = [
   { key: 'dashboard', to: '/', routes: ['dashboard'] },
   { key: 'inbox' },
   { key: 'customers', to: '/customers', routes: ['customers', 'customer'] },
-  { key: 'funnel' },
+  { key: 'funnel', to: FUNNEL_PATH, routes: ['funnel'] },
   { key: 'metrics' },
   { key: 'playbooks' },
   { key: 'ecosystem' },
