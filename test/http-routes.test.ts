@@ -64,5 +64,7 @@ describe.each(DIALECTS)('route API on %s', (dialect) => {
     ]);
     expect(f.body.stages[3]).toMatchObject({ conversionToNext: 0.5, medianDaysToReach: 0 });
     expect((await call('GET', '/api/v1/workspaces/test/funnel?route=999999')).status).toBe(404);
+    const byName = await call('GET', `/api/v1/workspaces/test/funnel?route=${encodeURIComponent('Customer journey')}&from=2026-04-01T00:00:00Z&to=2026-06-01T00:00:00Z`);
+    expect(byName.body).toMatchObject({ route: { name: 'Customer journey' }, stages: f.body.stages });
   });
 });

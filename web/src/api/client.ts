@@ -3,7 +3,7 @@
  * ApiError carrying the server's error code (snake_case, unchanged from the wire).
  */
 import type {
-  CustomerDetail, CustomerPage, Merge, PulseEvent, RouteCheck, RouteDefinition, RouteSaved, RouteSummary, StageCounts,
+  CustomerDetail, CustomerPage, Funnel, Merge, PulseEvent, RouteCheck, RouteDefinition, RouteSaved, RouteSummary, StageCounts,
   WorkspaceOverview, WorkspaceSummary,
 } from './types.js';
 
@@ -77,6 +77,9 @@ export const api = {
   /** Saves a route by name (the same name replaces it) and re-evaluates every customer. */
   saveRoute: (slug: string, body: RouteDefinition) =>
     request<RouteSaved>(`${ws(slug)}/routes`, { method: 'PUT', body: JSON.stringify(body) }),
+  /** Per stage of a route: who entered it in the period, conversion to the next, median days to reach it. */
+  funnel: (slug: string, p: { route?: number; from?: string; to?: string }, signal?: AbortSignal) =>
+    request<Funnel>(`${ws(slug)}/funnel${query(p)}`, { signal }),
   stageCounts: (slug: string, p: { route?: number } = {}, signal?: AbortSignal) =>
     request<StageCounts>(`${ws(slug)}/stages${query(p)}`, { signal }),
 };
