@@ -15,5 +15,10 @@ export const EXIT_CODES = {
   mapping_invalid: 65,
   config_invalid: 78,
   payload_too_large: 65,
+  unauthenticated: 77,
+  forbidden: 77,
+  rate_limited: 75,
+  csrf_failed: 77,
+  conflict: 65,
   internal_error: 70,
 } satisfies Record<ErrorCode, number>;

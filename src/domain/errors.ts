@@ -17,6 +17,11 @@ export const ERROR_CODES = [
   'mapping_invalid',
   'config_invalid',
   'payload_too_large',
+  'unauthenticated',
+  'forbidden',
+  'rate_limited',
+  'csrf_failed',
+  'conflict',
   'internal_error',
 ] as const;
 

@@ -17,6 +17,11 @@ export const HTTP_STATUS = {
   mapping_invalid: 400,
   config_invalid: 500,
   payload_too_large: 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  csrf_failed: 403,
+  conflict: 409,
   internal_error: 500,
 } satisfies Record<ErrorCode, number>;
 
