@@ -15,7 +15,7 @@ import { compileStoredRoutes, stageFactPlan, trackStages } from './advance-stage
 import { factsAsOf } from '../domain/facts.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import { linkCustomers } from './merge-customers.js';
-import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TransitionRow, Workspace } from './ports.js';
+import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TextScorer, TransitionRow, Workspace } from './ports.js';
 
 export type Outcome = 'accepted' | 'duplicate';
 
@@ -46,6 +46,8 @@ export interface IngestDeps {
   merges: MergeStore;
   /** Where customer.stage_changed goes once the batch is committed. */
   bus?: EventBus;
+  /** Reads each text's language, sentiment and emotion; without it texts are stored unscored. */
+  scorer?: TextScorer | null;
 }
 
 const eventKey = (e: PulseEvent): string => `${e.source}\u0000${e.sourceId}`;
@@ -69,6 +71,9 @@ export const ingestEvents = async (
     fresh.push(i);
   });
   const batch = fresh.map((i) => events[i] as PulseEvent);
+  // Texts are scored before the transaction: it is CPU work that needs no lock.
+  const scorer = deps.scorer ?? null;
+  const scores = batch.map((e) => (scorer !== null && e.text !== null && e.text.trim() !== '' ? scorer(e.text, e.lang) : null));
 
   const result = await deps.ingest.ingestTransaction(workspace.id, async (tx) => {
     // The store may run this again (PostgreSQL retries a deadlocked batch): start clean.
@@ -91,7 +96,8 @@ export const ingestEvents = async (
       }
       return {
         customerId: real(resolution.owners[j] as number), source: e.source, sourceId: e.sourceId, kind: e.kind,
-        channel: e.channel, direction: e.direction, occurredAt: e.occurredAt, text: e.text, lang: e.lang,
+        channel: e.channel, direction: e.direction, occurredAt: e.occurredAt, text: e.text, lang: e.lang ?? scores[j]?.lang ?? null,
+        sentiment: scores[j]?.sentiment ?? null, sentimentScore: scores[j]?.score ?? null, emotion: scores[j]?.emotion ?? null,
         amount: e.amount, currency: e.currency, amountWs, orderId: e.orderId, threadId: e.threadId,
         inReplyTo: e.inReplyTo, meta: e.meta === null ? null : JSON.stringify(e.meta), raw: e.raw, ingestedAt: now,
       };
@@ -157,6 +163,7 @@ export const ingestEvents = async (
         const day = applyEvent(entry.state, {
           kind: e.kind, direction: e.direction, occurredAt: e.occurredAt, amount: row.amountWs,
           orderKey: e.orderId ?? `${e.source}:${e.sourceId}`, followers: typeof e.meta?.followers === 'number' ? e.meta.followers : null,
+          sentiment: scores[j] == null ? null : { score: scores[j].score, label: scores[j].sentiment },
         }, entry.orders);
         const ids = days.get(day);
         if (ids === undefined) days.set(day, [eventIds[j] as number]);

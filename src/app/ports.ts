@@ -2,7 +2,7 @@
  * The narrow interfaces the use cases need from the store. The store adapters (SQLite, PostgreSQL)
  * implement them; use cases never see a driver.
  */
-import type { CustomerState } from '../domain/customer-state.js';
+import type { CustomerState, FactInput } from '../domain/customer-state.js';
 import type { Rates } from '../domain/money.js';
 import type { RouteDefinition } from '../domain/stages/route.js';
 
@@ -23,6 +23,18 @@ export interface IdentityLookup {
   handleKey: string | null;
 }
 
+/** What reading a text tells: its language (null when not one Pulse knows), sentiment, emotion. */
+export interface TextScore {
+  lang: string | null;
+  sentiment: 'negative' | 'neutral' | 'positive';
+  /** −1 (negative) … 1 (positive). */
+  score: number;
+  emotion: string;
+}
+
+/** Scores a text (synchronous, in-process); `lang` when the source said which language it is in. */
+export type TextScorer = (text: string, lang: string | null) => TextScore;
+
 export interface NewEventRow {
   customerId: number;
   source: string;
@@ -33,6 +45,10 @@ export interface NewEventRow {
   occurredAt: number;
   text: string | null;
   lang: string | null;
+  /** The text's sentiment (negative/neutral/positive), score (−1…1) and emotion, when it was scored. */
+  sentiment: string | null;
+  sentimentScore: number | null;
+  emotion: string | null;
   amount: number | null;
   currency: string | null;
   amountWs: number | null;
@@ -215,6 +231,9 @@ export interface EventView {
   occurredAt: number;
   text: string | null;
   lang: string | null;
+  sentiment: string | null;
+  sentimentScore: number | null;
+  emotion: string | null;
   amount: number | null;
   currency: string | null;
   orderId: string | null;
@@ -251,6 +270,7 @@ export interface FactRow {
   amountWs: number | null;
   orderKey: string;
   followers: number | null;
+  sentiment: FactInput['sentiment'];
 }
 
 export interface CustomerStore {

@@ -10,15 +10,21 @@ import { epochDay } from './time.js';
 
 /**
  * One UTC day of activity, packed as numbers because the busiest customers keep hundreds of days
- * and the state is rewritten on every batch: [epoch day, events, interactions, net spend, ...count of
- * each KNOWN_EVENT_KINDS kind in that order] (trailing zeros dropped; `purchase` counts distinct orders).
+ * and the state is rewritten on every batch: [epoch day, events, interactions, net spend, sum of the
+ * sentiment scores of their texts, texts scored, positive public mentions, ...count of each
+ * KNOWN_EVENT_KINDS kind in that order] (trailing zeros dropped; `purchase` counts distinct orders).
  * Counts of custom kinds live in CustomerState.customDays.
  */
 export type DayBucket = number[];
 export const DAY_EVENTS = 1;
 export const DAY_INTERACTIONS = 2;
 export const DAY_SPEND = 3;
-export const KIND_OFFSET = 4;
+export const DAY_SENTIMENT_SUM = 4;
+export const DAY_SCORED = 5;
+export const DAY_POSITIVE_MENTIONS = 6;
+export const KIND_OFFSET = 7;
+/** Public texts a customer writes about the brand: a positive one is a positive mention. */
+const MENTION_KINDS: ReadonlySet<string> = new Set(['mention', 'post', 'comment', 'review', 'share']);
 const KIND_SLOT: ReadonlyMap<string, number> = new Map(KNOWN_EVENT_KINDS.map((k, i) => [k, KIND_OFFSET + i]));
 
 export interface CustomerState {
@@ -58,6 +64,8 @@ export interface FactInput {
   orderKey: string;
   /** Followers the event reported for the customer (meta.followers), or null. */
   followers: number | null;
+  /** The sentiment of the event's text (score in −1…1), or null when it has no scored text. */
+  sentiment?: { score: number; label: 'negative' | 'neutral' | 'positive' } | null;
 }
 
 const bump = (record: Record<string, number>, key: string, by = 1): void => {
@@ -80,6 +88,13 @@ export const applyEvent = (state: CustomerState, input: FactInput, orderSet: Set
   if (input.followers !== null && input.followers > state.reach) state.reach = input.followers;
   state.firstAt = state.firstAt === null ? input.occurredAt : Math.min(state.firstAt, input.occurredAt);
   state.lastAt = state.lastAt === null ? input.occurredAt : Math.max(state.lastAt, input.occurredAt);
+
+  if (input.sentiment != null && input.direction === 'in') {
+    while (bucket.length <= DAY_POSITIVE_MENTIONS) bucket.push(0);
+    bucket[DAY_SENTIMENT_SUM] = Math.round(((bucket[DAY_SENTIMENT_SUM] as number) + input.sentiment.score) * 1000) / 1000;
+    (bucket[DAY_SCORED] as number)++;
+    if (input.sentiment.label === 'positive' && MENTION_KINDS.has(input.kind)) (bucket[DAY_POSITIVE_MENTIONS] as number)++;
+  }
 
   if (isInteraction(input.kind, input.direction)) {
     state.interactions += 1;

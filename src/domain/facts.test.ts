@@ -66,6 +66,24 @@ describe('facts', () => {
     for (const name of needed) expect(planned[name], name).toBe(full[name]);
   });
 
+  it('averages the sentiment of their texts and counts positive public mentions within windows', () => {
+    const scored = (kind: string, iso: string, score: number, label: 'negative' | 'neutral' | 'positive', direction: 'in' | 'out' = 'in') =>
+      ev(kind, iso, { sentiment: { score, label }, direction });
+    const f = facts([
+      scored('mention', '2026-05-30T00:00:00Z', 0.8, 'positive'),
+      scored('comment', '2026-05-20T00:00:00Z', 0.6, 'positive'),
+      scored('message', '2026-05-25T00:00:00Z', 0.9, 'positive'), // private: not a mention, but its sentiment counts
+      scored('comment', '2026-04-10T00:00:00Z', -0.5, 'negative'), // outside 30 days, inside 90
+      scored('reply', '2026-05-30T00:00:00Z', -1, 'negative', 'out'), // the brand's own words: not theirs
+      ev('comment', '2026-05-29T00:00:00Z'), // not scored: no sentiment
+    ], '2026-05-31T00:00:00Z');
+    expect(f.sentiment_avg_30d).toBeCloseTo((0.8 + 0.6 + 0.9) / 3, 3);
+    expect(f.sentiment_avg_90d).toBeCloseTo((0.8 + 0.6 + 0.9 - 0.5) / 4, 3);
+    expect(f.positive_mentions_30d).toBe(2);
+    expect(f.positive_mentions_90d).toBe(2);
+    expect(facts([ev('comment', '2026-05-29T00:00:00Z')], '2026-05-31T00:00:00Z').sentiment_avg_30d).toBeNull();
+  });
+
   it('needs no day older than firstDayRead for the facts of a plan', () => {
     const state = rebuildState([
       ev('comment', '2025-01-10T00:00:00Z'), ev('purchase', '2025-06-01T00:00:00Z', { amount: 500, orderKey: 'A' }),

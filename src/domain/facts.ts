@@ -4,7 +4,7 @@
  * N days as of T is the N days ending with T's day (T's day included).
  */
 import { KNOWN_EVENT_KINDS } from './event.js';
-import { DAY_EVENTS, DAY_INTERACTIONS, DAY_SPEND, emptyState, KIND_OFFSET, type CustomerState } from './customer-state.js';
+import { DAY_EVENTS, DAY_INTERACTIONS, DAY_POSITIVE_MENTIONS, DAY_SCORED, DAY_SENTIMENT_SUM, DAY_SPEND, emptyState, KIND_OFFSET, type CustomerState } from './customer-state.js';
 import { DAY_MS, epochDay, epochWeekOfDay } from './time.js';
 
 export const WINDOWS = [7, 30, 90, 365] as const;
@@ -27,8 +27,8 @@ export const FACT_CATALOGUE: readonly FactDoc[] = [
   { name: 'spend', description: 'net spend within the window (spend_7d, spend_30d, spend_90d, spend_365d)', windowed: true },
   { name: 'spend_gross', description: 'purchase amounts over all time, before refunds', windowed: false },
   { name: 'reach', description: 'the largest number of followers any of their events reported (meta.followers)', windowed: false },
-  { name: 'positive_mentions_90d', description: 'mentions scored positive in 90 days (0 until texts are scored for sentiment)', windowed: false },
-  { name: 'sentiment_avg_30d', description: 'average sentiment (−1…1) of their texts in 30 days — null until texts are scored for sentiment', windowed: false },
+  { name: 'positive_mentions', description: 'their public texts (mention, post, comment, review, share) scored positive, within the window', windowed: true },
+  { name: 'sentiment_avg', description: 'average sentiment score (−1…1) of their texts within the window; null when none was scored', windowed: true },
   { name: 'consent.marketing', description: 'consent to marketing (1/0) — null until consent is recorded', windowed: false },
   { name: 'days_since_first_seen', description: 'whole days from the first event to the as-of time', windowed: false },
   { name: 'days_since_last_activity', description: 'whole days from the latest event to the as-of time', windowed: false },
@@ -45,13 +45,14 @@ const KNOWN_KIND_SET: ReadonlySet<string> = new Set(KNOWN_EVENT_KINDS);
 /** Fact names per window, built once; kind counts in KNOWN_EVENT_KINDS order (purchase → purchases_Nd). */
 const WINDOW_KEYS = WINDOWS.map((w) => ({
   events: `events_${w}d`, interactions: `interactions_${w}d`, activeWeeks: `active_weeks_${w}d`, spend: `spend_${w}d`,
+  sentimentAvg: `sentiment_avg_${w}d`, positiveMentions: `positive_mentions_${w}d`,
   kinds: KNOWN_EVENT_KINDS.map((k) => `${kindFact(k)}_${w}d`),
 }));
 const SLOTS = KIND_OFFSET + KNOWN_EVENT_KINDS.length;
 /** Scratch for factsAsOf's window sums (cleared on each call; nothing else uses it). */
 const SUMS = new Float64Array(WINDOWS.length * SLOTS);
 /** Per window, the fact name of each day-bucket slot (slot 0 is the day itself). */
-const SLOT_KEYS = WINDOW_KEYS.map((k) => ['', k.events, k.interactions, k.spend, ...k.kinds]);
+const SLOT_KEYS = WINDOW_KEYS.map((k) => ['', k.events, k.interactions, k.spend, '', '', k.positiveMentions, ...k.kinds]);
 
 /** A fact that does not depend on windows: read straight from the state (and the as-of time). */
 type LifetimeFact = (state: CustomerState, asOf: number) => number | null;
@@ -71,8 +72,6 @@ const LIFETIME: ReadonlyMap<string, LifetimeFact> = new Map<string, LifetimeFact
   ['days_since_last_activity', (s, asOf) => daysBetween(s.lastAt, asOf)],
   ['days_since_last_interaction', (s, asOf) => daysBetween(s.lastInteractionAt, asOf)],
   ['reach', (s) => s.reach],
-  ['positive_mentions_90d', () => 0],
-  ['sentiment_avg_30d', () => null],
   ['consent.marketing', () => null],
   ['consent.newsletter', () => null],
   ['consent.profiling', () => null],
@@ -88,19 +87,19 @@ export interface FactPlan {
   lifetime: readonly (readonly [string, LifetimeFact])[];
   /** Totals of custom kinds (`webinars`). */
   customTotals: boolean;
-  windows: { index: number; slots: number[]; weeks: boolean; custom: boolean }[];
+  windows: { index: number; slots: number[]; weeks: boolean; custom: boolean; sentiment: boolean }[];
   allWeeks: boolean;
 }
 
 const ALL_SLOTS = Array.from({ length: KIND_OFFSET + KNOWN_EVENT_KINDS.length - 1 }, (_, i) => i + 1);
 export const FULL_PLAN: FactPlan = {
   lifetime: [...LIFETIME], customTotals: true,
-  windows: WINDOWS.map((_, index) => ({ index, slots: ALL_SLOTS, weeks: true, custom: true })), allWeeks: true,
+  windows: WINDOWS.map((_, index) => ({ index, slots: ALL_SLOTS, weeks: true, custom: true, sentiment: true })), allWeeks: true,
 };
 
 /** The plan that computes the named facts (and no others). */
 export const planFor = (needed: Iterable<string>): FactPlan => {
-  const windows = WINDOWS.map((_, index) => ({ index, slots: new Set<number>(), weeks: false, custom: false, used: false }));
+  const windows = WINDOWS.map((_, index) => ({ index, slots: new Set<number>(), weeks: false, custom: false, sentiment: false, used: false }));
   const lifetime = new Map<string, LifetimeFact>();
   let allWeeks = false;
   for (const name of needed) {
@@ -117,12 +116,17 @@ export const planFor = (needed: Iterable<string>): FactPlan => {
     else if (name === keys.events) plan.slots.add(DAY_EVENTS);
     else if (name === keys.interactions) plan.slots.add(DAY_INTERACTIONS);
     else if (name === keys.spend) plan.slots.add(DAY_SPEND);
+    else if (name === keys.positiveMentions) plan.slots.add(DAY_POSITIVE_MENTIONS);
+    else if (name === keys.sentimentAvg) {
+      plan.sentiment = true;
+      plan.slots.add(DAY_SENTIMENT_SUM).add(DAY_SCORED);
+    }
     else if (keys.kinds.includes(name)) plan.slots.add(KIND_OFFSET + keys.kinds.indexOf(name));
     else plan.custom = true;
   }
   return {
     lifetime: [...lifetime], customTotals: false, allWeeks,
-    windows: windows.filter((p) => p.used).map((p) => ({ index: p.index, slots: [...p.slots], weeks: p.weeks, custom: p.custom })),
+    windows: windows.filter((p) => p.used).map((p) => ({ index: p.index, slots: [...p.slots], weeks: p.weeks, custom: p.custom, sentiment: p.sentiment })),
   };
 };
 
@@ -178,7 +182,11 @@ export const factsAsOf = (state: CustomerState, asOf: number, plan: FactPlan = F
     const w = p.index;
     const base = w * SLOTS;
     const keys = SLOT_KEYS[w]!;
-    for (const i of p.slots) facts[keys[i]!] = i === DAY_SPEND ? Math.round(sums[base + i]! * 100) / 100 : sums[base + i]!;
+    for (const i of p.slots) if (keys[i] !== '') facts[keys[i]!] = i === DAY_SPEND ? Math.round(sums[base + i]! * 100) / 100 : sums[base + i]!;
+    if (p.sentiment) {
+      const scored = sums[base + DAY_SCORED]!;
+      facts[WINDOW_KEYS[w]!.sentimentAvg] = scored > 0 ? Math.round((sums[base + DAY_SENTIMENT_SUM]! / scored) * 1000) / 1000 : null;
+    }
     if (p.weeks) facts[WINDOW_KEYS[w]!.activeWeeks] = windowWeeks[w]?.size ?? 0;
     if (p.custom) for (const [kind, n] of custom[w] ?? []) facts[`${kindFact(kind)}_${WINDOWS[w]}d`] = n;
   }

@@ -6,13 +6,18 @@ import { eventIdsOf, parseState } from './customer-row.js';
 import { epochDay } from '../domain/time.js';
 import type { EventTable, MergeTable, Tables } from './tables.js';
 
-const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
+const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
 
 const toEventView = (r: Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>): EventView => ({
   id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
-  direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang, amount: r.amount, currency: r.currency,
+  direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang,
+  sentiment: r.sentiment, sentimentScore: r.sentiment_score, emotion: r.emotion, amount: r.amount, currency: r.currency,
   orderId: r.order_id, threadId: r.thread_id, inReplyTo: r.in_reply_to, meta: parseMeta(r.meta),
 });
+
+const SENTIMENTS = new Set(['negative', 'neutral', 'positive']);
+const scoredOf = (label: string | null, score: number | null): FactRow['sentiment'] =>
+  label !== null && score !== null && SENTIMENTS.has(label) ? { label: label as 'negative' | 'neutral' | 'positive', score } : null;
 
 const followersOf = (meta: string | null): number | null => {
   const followers = parseMeta(meta)?.followers;
@@ -147,13 +152,14 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const ids = days.flatMap((d) => eventIdsOf(d.events));
       const out: FactRow[] = [];
       for (let i = 0; i < ids.length; i += 500) {
-        const rows = await db.selectFrom('events').select(['id', 'workspace_id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id', 'meta'])
+        const rows = await db.selectFrom('events').select(['id', 'workspace_id', 'customer_id', 'kind', 'direction', 'occurred_at', 'amount_ws', 'order_id', 'source', 'source_id', 'meta', 'sentiment', 'sentiment_score'])
           .where('id', 'in', ids.slice(i, i + 500)).execute();
         for (const r of rows) {
           if (r.workspace_id !== ws) continue;
           out.push({
             id: r.id, customerId: r.customer_id, kind: r.kind, direction: r.direction === 'out' ? 'out' : 'in', occurredAt: r.occurred_at,
             amountWs: r.amount_ws, orderKey: r.order_id ?? `${r.source}:${r.source_id}`, followers: followersOf(r.meta),
+            sentiment: scoredOf(r.sentiment, r.sentiment_score),
           });
         }
       }

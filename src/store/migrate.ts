@@ -4,10 +4,14 @@ import { isPostgres } from './dialect.js';
 import { AppError } from '../domain/errors.js';
 import * as createCore from './migrations/0001-create-core.js';
 import * as createRoutes from './migrations/0002-create-routes.js';
+import * as createPeople from './migrations/0003-create-people.js';
+import * as scoreSentiment from './migrations/0005-score-sentiment.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
   '0002-create-routes': createRoutes,
+  '0003-create-people': createPeople,
+  '0005-score-sentiment': scoreSentiment,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -17,9 +21,10 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * find another schema's tables, e.g. when each test or tenant has its own schema).
  */
 const migratorFor = async (db: Kysely<any>): Promise<Migrator> => {
-  if (!isPostgres(db)) return new Migrator({ db, provider });
+  // Migrations written on parallel branches land in any order; each stands on its own.
+  if (!isPostgres(db)) return new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
+  return new Migrator({ db, provider, allowUnorderedMigrations: true, migrationTableSchema: rows[0]?.schema ?? 'public' });
 };
 
 export const migrateToLatest = async (db: Kysely<any>): Promise<string[]> => {

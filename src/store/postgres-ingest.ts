@@ -15,7 +15,7 @@ const SERIALIZATION_FAILURE = '40001';
 const MAX_ATTEMPTS = 3;
 
 const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text',
-  'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
+  'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
 const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'name_given', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
   'interactions', 'purchases', 'spend_total', 'state', 'created_at', 'updated_at'];
 const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events'];
@@ -96,7 +96,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       if (rows.length === 0) return [];
       const stage = await stagingFor(client, 'events');
       await copyInto(client, stage, EVENT_COLUMNS, rows.map((r) => [ws, r.customerId, r.source, r.sourceId, r.kind, r.channel,
-        r.direction, r.occurredAt, r.text, r.lang, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw, r.ingestedAt]));
+        r.direction, r.occurredAt, r.text, r.lang, r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw, r.ingestedAt]));
       const result = await client.query<{ id: number; source: string; source_id: string }>(
         `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT ${EVENT_COLUMNS.join(', ')} FROM ${stage}
          ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id, source, source_id`,

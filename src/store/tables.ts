@@ -77,6 +77,9 @@ export interface EventTable {
   occurred_at: number;
   text: string | null;
   lang: string | null;
+  sentiment: string | null;
+  sentiment_score: number | null;
+  emotion: string | null;
   amount: number | null;
   currency: string | null;
   /** The amount in the workspace currency at ingestion, or null. */
