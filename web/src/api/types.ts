@@ -72,6 +72,10 @@ export interface PulseEvent {
   occurredAt: string;
   text: string | null;
   lang: string | null;
+  /** How the text reads, when it was scored: sentiment, score (−1…1) and emotion. */
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  sentimentScore: number | null;
+  emotion: string | null;
   amount: number | null;
   currency: string | null;
   orderId: string | null;

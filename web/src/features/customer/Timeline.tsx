@@ -1,7 +1,7 @@
 /** The customer's events, newest first: what, where, which way, when, what they said or paid. */
 import { useTranslation } from 'react-i18next';
 import type { PulseEvent } from '../../api/types.js';
-import { formatDateTime, formatMoney, formatRelative } from '../../i18n/format.js';
+import { formatDateTime, formatMoney, formatNumber, formatRelative } from '../../i18n/format.js';
 import { ChannelBadge } from '../common/ChannelBadges.js';
 import { ErrorState } from '../common/StatusMessage.js';
 import { EventIcon } from './EventIcon.js';
@@ -25,6 +25,15 @@ const TimelineEvent = ({ event: e }: { event: PulseEvent }) => {
         {e.text !== null && e.text !== '' && (
           // Customer text, rendered as text: React escapes it.
           <p className="event-text" lang={e.lang ?? undefined}>{e.text}</p>
+        )}
+        {e.sentiment !== null && (
+          <p className="event-tone">
+            <span className={`badge badge--sentiment badge--${e.sentiment}`} title={e.sentimentScore === null ? undefined : t('timeline.score', { score: formatNumber(e.sentimentScore, lang, { signDisplay: 'always', maximumFractionDigits: 2 }) })}>
+              {t(`sentiment.${e.sentiment}`)}
+            </span>
+            {e.emotion !== null && e.emotion !== 'none' && <span className="badge badge--emotion">{t(`emotion.${e.emotion}`, { defaultValue: e.emotion })}</span>}
+            {e.lang !== null && <span className="muted small">{t(`languageName.${e.lang}`, { defaultValue: e.lang })}</span>}
+          </p>
         )}
         {e.amount !== null && (
           <p className="event-amount">
