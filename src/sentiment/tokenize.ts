@@ -1,0 +1,469 @@
+/**
+ * The sentiment tokenizer: one pass over a text's character codes into reusable typed arrays — no
+ * strings, no regular expressions. Words are hashed as they are read (lower case, accents folded,
+ * letters repeated three or more times capped at two: "sooooo" = "soo"); each emoji is its own token,
+ * so glued "😡😡" is two; emoticons (":-)", "<3", "xD"), URLs, @mentions, #hashtags, numbers, "!" and
+ * "?" runs and clause breaks (. , ; : … newlines) are tokens of their own kinds. Literal "\u2019"
+ * escapes, left in some tweet corpora, are read as the character they name.
+ */
+import { FNV_OFFSET, fnvStep, hashWord, isUpper, normChar } from './hash.js';
+
+export const WORD = 1;
+export const NUMBER = 2;
+export const EMOJI = 3;
+export const EMOTICON = 4;
+export const URL = 5;
+export const MENTION = 6;
+export const EXCLAIM = 7;
+export const QUESTION = 8;
+export const BREAK = 9;
+
+/** Token flags. */
+export const CAPS = 1; // a word of two or more letters, all upper case
+export const ELONGATED = 2; // a letter repeated three or more times ("noooo")
+export const HASHTAG = 4;
+export const REPEATED = 8; // "!!" / "??" runs, and emoticons with repeated mouths (":)))")
+
+// Character classes.
+const SEP = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const EMOJI_CHAR = 3;
+const GLUE = 4; // zero-width joiner, variation selectors, skin tones, flags' letters: ignored
+const APOS = 5;
+const BANG = 6;
+const QMARK = 7;
+const STOP = 8;
+const AT = 9;
+const HASH = 10;
+const MARK = 11; // combining marks: part of the word, not hashed
+
+const CLASS = (() => {
+  const t = new Uint8Array(0x3000);
+  const set = (from: number, to: number, cls: number) => t.fill(cls, from, to + 1);
+  set(0x30, 0x39, DIGIT);
+  set(0x41, 0x5a, LETTER);
+  set(0x61, 0x7a, LETTER);
+  t[0xaa] = LETTER;
+  t[0xb5] = LETTER;
+  t[0xba] = LETTER;
+  set(0xc0, 0x2af, LETTER);
+  t[0xd7] = SEP;
+  t[0xf7] = SEP;
+  set(0x300, 0x36f, MARK);
+  set(0x370, 0x52f, LETTER);
+  set(0x531, 0x58f, LETTER);
+  set(0x5d0, 0x5f2, LETTER);
+  set(0x620, 0x64a, LETTER);
+  set(0x671, 0x6d3, LETTER);
+  set(0x900, 0xeff, LETTER);
+  set(0x10a0, 0x10ff, LETTER);
+  set(0x1100, 0x11ff, LETTER);
+  set(0x1e00, 0x1eff, LETTER);
+  set(0x2300, 0x23ff, EMOJI_CHAR);
+  set(0x2600, 0x27bf, EMOJI_CHAR);
+  set(0x2b00, 0x2bff, EMOJI_CHAR);
+  t[0x203c] = EMOJI_CHAR; // ‼
+  t[0x2049] = EMOJI_CHAR; // ⁉
+  t[0x200d] = GLUE;
+  t[0x20e3] = GLUE;
+  t[0x27] = APOS;
+  t[0x2019] = APOS;
+  t[0x2018] = APOS;
+  t[0x60] = APOS;
+  t[0xb4] = APOS;
+  t[0x21] = BANG;
+  t[0xa1] = BANG;
+  t[0x3f] = QMARK;
+  t[0xbf] = QMARK;
+  for (const c of '.,;:()[]{}"\n|/«»“”„…–—•·') t[c.charCodeAt(0)] = STOP;
+  t[0x40] = AT;
+  t[0x23] = HASH;
+  return t;
+})();
+
+const classOf = (c: number): number => {
+  if (c < 0x3000) return CLASS[c]!;
+  if (c >= 0x1f000 && c <= 0x1faff) {
+    if ((c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0x1f1e6 && c <= 0x1f1ff)) return GLUE;
+    return EMOJI_CHAR;
+  }
+  if ((c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0000 && c <= 0xe007f)) return GLUE;
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return LETTER;
+  return SEP;
+};
+
+/** Tokens of one text, as parallel typed arrays reused from text to text. */
+export class TokenBuffer {
+  count = 0;
+  /** Letters in Latin script, and in any other script (for the language identifier). */
+  latinLetters = 0;
+  otherLetters = 0;
+  kind = new Uint8Array(64);
+  flags = new Uint8Array(64);
+  /** The token's hash (words: normalised, runs capped at two). */
+  hash = new Int32Array(64);
+  /** Words: the hash with runs of three or more letters reduced to one ("paroleeee" = "parole"). */
+  hash1 = new Int32Array(64);
+  /** Words: their normalised characters in `chars`, from `start` to `end`. */
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  chars = new Int32Array(256);
+  charCount = 0;
+
+  reserve(length: number): void {
+    if (this.kind.length < length + 1) {
+      const n = Math.max(length + 1, this.kind.length * 2);
+      this.kind = new Uint8Array(n);
+      this.flags = new Uint8Array(n);
+      this.hash = new Int32Array(n);
+      this.hash1 = new Int32Array(n);
+      this.start = new Int32Array(n);
+      this.end = new Int32Array(n);
+    }
+    if (this.chars.length < length + 1) this.chars = new Int32Array(Math.max(length + 1, this.chars.length * 2));
+  }
+}
+
+// The width, in UTF-16 code units, of the last code point read by cpAt (module state: no allocation).
+let width = 1;
+
+const hexDigit = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1);
+
+const cpAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      width = 2;
+      return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+    }
+  }
+  if (c === 0x5c && i + 5 < s.length && s.charCodeAt(i + 1) === 0x75) {
+    const a = hexDigit(s.charCodeAt(i + 2));
+    const b = hexDigit(s.charCodeAt(i + 3));
+    const d = hexDigit(s.charCodeAt(i + 4));
+    const e = hexDigit(s.charCodeAt(i + 5));
+    if ((a | b | d | e) >= 0) {
+      width = 6;
+      const v = (a << 12) | (b << 8) | (d << 4) | e;
+      return v >= 0xd800 && v <= 0xdfff ? 0x20 : v;
+    }
+  }
+  width = 1;
+  return c;
+};
+
+const isWordClass = (cls: number): boolean => cls === LETTER || cls === DIGIT || cls === MARK;
+
+/** English clitics after an apostrophe stay in the word ("don't", "it's"); anything else splits ("l'ho"). */
+const isClitic = (s: string, i: number): boolean => {
+  let n = 0;
+  let a = 0;
+  let b = 0;
+  let j = i;
+  while (j < s.length && n < 3) {
+    const c = s.charCodeAt(j) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    if (n === 0) a = c;
+    else b = c;
+    n++;
+    j++;
+  }
+  if (n === 0 || n > 2 || (j < s.length && classOf(s.charCodeAt(j)) === LETTER)) return false;
+  if (n === 1) return a === 0x74 || a === 0x73 || a === 0x64 || a === 0x6d; // t s d m
+  return (a === 0x72 && b === 0x65) || (a === 0x76 && b === 0x65) || (a === 0x6c && b === 0x6c); // re ve ll
+};
+
+interface Emoticon { text: string; hash: number }
+
+/** Emoticons (lower case), matched longest first; "xD" is read with the words. */
+const EMOTICONS: readonly string[] = [
+  ":-)", ":)", ":-]", ":]", ":-}", ":}", "=)", ":-d", ":d", "=d", ";-)", ";)", ";-d", ";d", ":-p", ":p", ";-p", ";p", "=p",
+  ":-(", ":(", ":-[", ":[", ":-{", ":{", "=(", ":'(", ":'-(", ":'-)", ":')", ":-/", ":/", ":-\\", ":\\", ":-|", ":|", ":-o", ":o",
+  ":-*", ":*", ":-?", ":-@", ":@", ">:(", ">:-(", ">:)", "<3", "</3", "^^", "^_^", "-_-", "-.-", ":-s", ":s", ":-x", ":x",
+  ":-$", ":$",
+];
+
+const EMOTICON_BY_FIRST = (() => {
+  const m = new Map<number, Emoticon[]>();
+  for (const e of [...EMOTICONS].sort((a, b) => b.length - a.length)) {
+    const entry = { text: e, hash: hashWord(e) };
+    for (const first of new Set([e.charCodeAt(0), e.toUpperCase().charCodeAt(0)])) {
+      const list = m.get(first) ?? [];
+      list.push(entry);
+      m.set(first, list);
+    }
+  }
+  return m;
+})();
+
+const matchesAt = (s: string, i: number, e: string): boolean => {
+  if (i + e.length > s.length) return false;
+  for (let k = 0; k < e.length; k++) {
+    const c = s.charCodeAt(i + k);
+    const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    if (lower !== e.charCodeAt(k)) return false;
+  }
+  return true;
+};
+
+const isUrlAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i) | 0x20;
+  if (c === 0x68) return matchesAt(s, i, 'http://') || matchesAt(s, i, 'https://');
+  if (c === 0x77) return matchesAt(s, i, 'www.');
+  return false;
+};
+
+/** Tokenizes `text` into `out` (cleared first) and returns it. */
+export const tokenize = (text: string, out: TokenBuffer): TokenBuffer => {
+  const n = text.length;
+  out.reserve(n);
+  out.count = 0;
+  out.latinLetters = 0;
+  out.otherLetters = 0;
+  const kind = out.kind;
+  const flags = out.flags;
+  const hash = out.hash;
+  out.charCount = 0;
+  let t = 0;
+  let boundary = true; // the previous character was a space, a break or the start
+  let i = 0;
+  while (i < n) {
+    const c = cpAt(text, i);
+    const w = width;
+    const cls = classOf(c);
+
+    if (cls === LETTER || cls === DIGIT) {
+      if (boundary && isUrlAt(text, i)) {
+        while (i < n && text.charCodeAt(i) > 0x20) i++;
+        kind[t] = URL;
+        flags[t] = 0;
+        hash[t] = 0x55524c;
+        t++;
+        boundary = true;
+        continue;
+      }
+      if (boundary && (c | 0x20) === 0x78 && i + 1 < n && (text.charCodeAt(i + 1) | 0x20) === 0x64 && (i + 2 >= n || !isWordClass(classOf(text.charCodeAt(i + 2))))) {
+        // "xD" / "XD"
+        let j = i + 2;
+        while (j < n && (text.charCodeAt(j) | 0x20) === 0x64) j++;
+        kind[t] = EMOTICON;
+        flags[t] = j > i + 2 ? REPEATED : 0;
+        hash[t] = hashWord('xd');
+        t++;
+        i = j;
+        boundary = false;
+        continue;
+      }
+      i = readWord(text, i, out, t);
+      t++;
+      boundary = false;
+      continue;
+    }
+
+    if (cls === EMOJI_CHAR) {
+      kind[t] = EMOJI;
+      flags[t] = 0;
+      hash[t] = fnvStep(FNV_OFFSET, c === 0x2665 ? 0x2764 : c); // ♥ is ❤
+      t++;
+      i += w;
+      boundary = true;
+      continue;
+    }
+
+    if ((cls === AT || cls === HASH) && i + 1 < n && isWordClass(classOf(cpAt(text, i + 1))) && boundary) {
+      if (cls === AT) {
+        let j = i + 1;
+        while (j < n) {
+          const d = cpAt(text, j);
+          const k = classOf(d);
+          if (isWordClass(k) || d === 0x5f) j += width;
+          else break;
+        }
+        kind[t] = MENTION;
+        flags[t] = 0;
+        hash[t] = 0x404040;
+        t++;
+        i = j;
+        boundary = false;
+        continue;
+      }
+      // A hashtag: the word after '#', flagged.
+      i = readWord(text, i + 1, out, t);
+      if (kind[t] === WORD) flags[t] = flags[t]! | HASHTAG;
+      t++;
+      boundary = false;
+      continue;
+    }
+
+    if (cls === BANG || cls === QMARK) {
+      let bangs = 0;
+      let qs = 0;
+      while (i < n) {
+        const k = classOf(text.charCodeAt(i));
+        if (k === BANG) bangs++;
+        else if (k === QMARK) qs++;
+        else break;
+        i++;
+      }
+      if (qs > 0) {
+        kind[t] = QUESTION;
+        flags[t] = qs > 1 ? REPEATED : 0;
+        hash[t] = 0x3f;
+        t++;
+      }
+      if (bangs > 0) {
+        kind[t] = EXCLAIM;
+        flags[t] = bangs > 1 ? REPEATED : 0;
+        hash[t] = 0x21;
+        t++;
+      }
+      boundary = true;
+      continue;
+    }
+
+    const list = EMOTICON_BY_FIRST.get(text.charCodeAt(i));
+    if (list !== undefined && (i === 0 || classOf(text.charCodeAt(i - 1)) !== DIGIT)) {
+      const j = matchEmoticon(text, i, list);
+      if (j > 0) {
+        kind[t] = EMOTICON;
+        flags[t] = j > i + matched!.text.length ? REPEATED : 0;
+        hash[t] = matched!.hash;
+        t++;
+        i = j;
+        boundary = true;
+        continue;
+      }
+    }
+
+    if (cls === STOP || (cls === APOS && boundary)) {
+      if (cls === STOP && (t === 0 || kind[t - 1] !== BREAK)) {
+        kind[t] = BREAK;
+        flags[t] = 0;
+        hash[t] = 0x2e;
+        t++;
+      }
+      i += w;
+      boundary = true;
+      continue;
+    }
+    i += w;
+    boundary = cls !== GLUE && cls !== MARK ? true : boundary;
+  }
+  out.count = t;
+  return out;
+};
+
+/** Reads the word or number starting at text[i] into token t; returns the index after it. */
+const readWord = (text: string, i: number, out: TokenBuffer, t: number): number => {
+  const n = text.length;
+  const chars = out.chars;
+  const start = out.charCount;
+  let nc = start;
+  let h = FNV_OFFSET;
+  let last = -1;
+  let run = 0;
+  let letters = 0;
+  let uppers = 0;
+  let elongated = false;
+  let j = i;
+  while (j < n) {
+    const c = cpAt(text, j);
+    const w = width;
+    const k = classOf(c);
+    if (k === LETTER || k === DIGIT) {
+      if (k === LETTER) {
+        letters++;
+        if (isUpper(c)) uppers++;
+        if (c < 0x250) out.latinLetters++;
+        else out.otherLetters++;
+      }
+      const v = normChar(c);
+      if (v === last) run++;
+      else {
+        last = v;
+        run = 1;
+      }
+      if (run <= 2) {
+        h = fnvStep(h, v);
+        chars[nc++] = v;
+      } else elongated = true;
+      j += w;
+    } else if (k === MARK || k === GLUE) {
+      j += w;
+    } else if (k === APOS && letters > 0 && isClitic(text, j + w)) {
+      j += w;
+    } else break;
+  }
+  if (letters === 0) {
+    out.kind[t] = NUMBER;
+    out.flags[t] = 0;
+    out.hash[t] = 0x4e554d;
+    out.start[t] = start;
+    out.end[t] = start;
+    return j;
+  }
+  out.kind[t] = WORD;
+  out.flags[t] = (letters >= 2 && uppers === letters ? CAPS : 0) | (elongated ? ELONGATED : 0);
+  out.hash[t] = h;
+  out.hash1[t] = elongated ? collapsedHash(text, i, j) : h;
+  out.start[t] = start;
+  out.end[t] = nc;
+  out.charCount = nc;
+  return j;
+};
+
+/** The hash of text[i, end) with runs of three or more of a letter reduced to one. */
+const collapsedHash = (text: string, i: number, end: number): number => {
+  let h = FNV_OFFSET;
+  let last = -1;
+  let run = 0;
+  const flush = () => {
+    if (last < 0) return;
+    const times = run >= 3 ? 1 : run;
+    for (let k = 0; k < times; k++) h = fnvStep(h, last);
+  };
+  let j = i;
+  while (j < end) {
+    const c = cpAt(text, j);
+    const w = width;
+    const k = classOf(c);
+    if (k === LETTER || k === DIGIT) {
+      const v = normChar(c);
+      if (v === last) run++;
+      else {
+        flush();
+        last = v;
+        run = 1;
+      }
+    }
+    j += w;
+  }
+  flush();
+  return h;
+};
+
+// The emoticon found by the last matchEmoticon (module state: no allocation).
+let matched: Emoticon | null = null;
+
+/** The end of the emoticon at text[i] (its last character may repeat: ":)))"), or 0. */
+const matchEmoticon = (text: string, i: number, list: readonly Emoticon[]): number => {
+  for (const e of list) {
+    if (!matchesAt(text, i, e.text)) continue;
+    let j = i + e.text.length;
+    const lastChar = text.charCodeAt(j - 1);
+    while (j < text.length && text.charCodeAt(j) === lastChar) j++;
+    if (boundaryAfter(text, j)) {
+      matched = e;
+      return j;
+    }
+  }
+  return 0;
+};
+
+const boundaryAfter = (s: string, i: number): boolean => {
+  if (i >= s.length) return true;
+  const k = classOf(s.charCodeAt(i));
+  return !isWordClass(k) && k !== APOS;
+};
