@@ -15,6 +15,7 @@ import { compileStoredRoutes, stageFactPlan, trackStages } from './advance-stage
 import { factsAsOf } from '../domain/facts.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import { linkCustomers } from './merge-customers.js';
+import { scoreText } from './score-text.js';
 import type { CustomerStore, CustomerWrite, IngestStore, MergeStore, MergeView, NewEventRow, StoredCustomer, TextScorer, TransitionRow, Workspace } from './ports.js';
 
 export type Outcome = 'accepted' | 'duplicate';
@@ -46,7 +47,7 @@ export interface IngestDeps {
   merges: MergeStore;
   /** Where customer.stage_changed goes once the batch is committed. */
   bus?: EventBus;
-  /** Reads each text's language, sentiment and emotion; without it texts are stored unscored. */
+  /** Reads each text's language, sentiment and emotion (Pulse's model by default; null: not at all). */
   scorer?: TextScorer | null;
 }
 
@@ -72,7 +73,7 @@ export const ingestEvents = async (
   });
   const batch = fresh.map((i) => events[i] as PulseEvent);
   // Texts are scored before the transaction: it is CPU work that needs no lock.
-  const scorer = deps.scorer ?? null;
+  const scorer = deps.scorer === undefined ? scoreText : deps.scorer;
   const scores = batch.map((e) => (scorer !== null && e.text !== null && e.text.trim() !== '' ? scorer(e.text, e.lang) : null));
 
   const result = await deps.ingest.ingestTransaction(workspace.id, async (tx) => {
