@@ -32,7 +32,14 @@ export const stageFactPlan = (routes: RouteInUse[]): FactPlan =>
  * Follows customers along the routes one moment at a time (`at`), keeping positions in memory, and
  * writes what changed at the end (`finish`). Positions are loaded once, up front.
  */
-export const trackStages = async (tx: IngestTx, routes: RouteInUse[], customerIds: number[], cause: TransitionCause, fresh = false) => {
+export const trackStages = async (
+  tx: IngestTx,
+  routes: RouteInUse[],
+  customerIds: number[],
+  cause: TransitionCause,
+  opts: { fresh?: boolean; positions?: StageRow[] } = {},
+) => {
+  const fresh = opts.fresh ?? false;
   // Keyed by customer and route index as one number: this runs for every customer of a rule change.
   const keyOf = (customerId: number, r: number) => customerId * routes.length + r;
   const routeIndex = new Map(routes.map((r, i) => [r.id, i]));
@@ -41,7 +48,7 @@ export const trackStages = async (tx: IngestTx, routes: RouteInUse[], customerId
   const transitions: TransitionRow[] = [];
   const started = new Set<number>();
   if (routes.length > 0) {
-    for (const row of await tx.loadStages(customerIds)) {
+    for (const row of opts.positions ?? (await tx.loadStages(customerIds))) {
       const r = routeIndex.get(row.routeId);
       if (r !== undefined) positions.set(keyOf(row.customerId, r), row);
     }
@@ -92,7 +99,7 @@ export const advanceStages = async (
 ): Promise<TransitionRow[]> => {
   if (routes.length === 0 || subjects.length === 0) return [];
   const plan = stageFactPlan(routes);
-  const tracker = await trackStages(tx, routes, subjects.map((s) => s.customerId), cause, fresh);
+  const tracker = await trackStages(tx, routes, subjects.map((s) => s.customerId), cause, { fresh });
   for (const s of subjects) tracker.at(s.customerId, factsAsOf(s.state, s.asOf, plan), s.at ?? s.asOf, null);
   return tracker.finish(now);
 };

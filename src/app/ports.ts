@@ -135,6 +135,8 @@ export interface TransitionRow {
 export interface StageSubject {
   id: number;
   state: CustomerState;
+  /** Where the customer stands on each route (read with the state, in the same query). */
+  positions: StageRow[];
 }
 
 /** The operations of one ingestion transaction; every call is batch-shaped. */

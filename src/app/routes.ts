@@ -4,11 +4,11 @@
  * a customer's stages with the reasons.
  */
 import { AppError } from '../domain/errors.js';
-import { firstDayRead, type Facts } from '../domain/facts.js';
+import { factsAsOf, firstDayRead, type Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
-import { advanceStages, compileStoredRoutes, stageFactPlan } from './advance-stages.js';
+import { compileStoredRoutes, stageFactPlan, trackStages } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
 import type { IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
@@ -31,7 +31,10 @@ export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: nu
       if (routes.length === 0) return true;
       const page = await tx.stagePage(after, PAGE, firstDayRead(stageFactPlan(routes), asOf));
       if (page.length === 0) return true;
-      const moved = await advanceStages(tx, routes, page.map((c) => ({ customerId: c.id, state: c.state, asOf })), cause, now);
+      const plan = stageFactPlan(routes);
+      const tracker = await trackStages(tx, routes, page.map((c) => c.id), cause, { positions: page.flatMap((c) => c.positions) });
+      for (const c of page) tracker.at(c.id, factsAsOf(c.state, asOf, plan), asOf, null);
+      const moved = await tracker.finish(now);
       total.customers += page.length;
       total.transitions += moved.length;
       pending.push(...moved);

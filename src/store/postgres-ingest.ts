@@ -52,6 +52,12 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       const { rows } = await client.query<{ id: number; state: string }>(
         'SELECT id, state FROM customers WHERE workspace_id = $1 AND merged_into IS NULL AND id > $2 ORDER BY id LIMIT $3 FOR UPDATE', [ws, afterId, limit]);
       if (rows.length === 0) return [];
+      const positions = new Map<number, StageRow[]>();
+      for (const p of await postgresStageTx(client, ws).loadStages(rows.map((r) => r.id))) {
+        const list = positions.get(p.customerId);
+        if (list === undefined) positions.set(p.customerId, [p]);
+        else list.push(p);
+      }
       const days = await client.query<StoredDay & { customer_id: number }>(
         'SELECT customer_id, day, bucket, extra FROM customer_days WHERE customer_id BETWEEN $1 AND $2 AND day >= $3', [rows[0]!.id, rows[rows.length - 1]!.id, sinceDay]);
       const daysOf = new Map<number, StoredDay[]>();
@@ -60,7 +66,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
         if (list === undefined) daysOf.set(d.customer_id, [d]);
         else list.push(d);
       }
-      return rows.map((r) => ({ id: r.id, state: parseState(r.state, daysOf.get(r.id) ?? [], r.id, { orders: false }) }));
+      return rows.map((r) => ({ id: r.id, state: parseState(r.state, daysOf.get(r.id) ?? [], r.id, { orders: false }), positions: positions.get(r.id) ?? [] }));
     },
     async findIdentities(lookups) {
       const found = new Map<string, number>();
