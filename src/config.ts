@@ -21,6 +21,12 @@ const ConfigSchema = z.object({
   PULSE_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto').describe('`pulse serve`: seed the demo workspace when it is empty (auto), every start (always), or not at all'),
   PULSE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(20_000).describe('Events per ingestion transaction'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Server log level'),
+  PULSE_ADMIN_EMAIL: z.email().default('admin@pulse.local').describe('`pulse serve` on a store with no people: the first admin, whose one-time password is printed once'),
+  PULSE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(168).describe('How long a sign-in lasts (hours)'),
+  PULSE_SECURE_COOKIES: z.stringbool().default(false).describe('Mark the session cookie Secure even when requests arrive over plain HTTP (set it behind a TLS proxy)'),
+  PULSE_TRUST_PROXY: z.stringbool().default(false).describe('Trust X-Forwarded-For/-Proto from a reverse proxy (client IP for rate limits and the audit log, https for cookies)'),
+  PULSE_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Sign-in attempts per minute, per email address and per client IP'),
+  PULSE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000_000).default(60_000).describe('API requests per minute per session or token (0: no limit)'),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -5,6 +5,7 @@ import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/e
 import { ingestEvents } from '../src/app/ingest-events.js';
 import type { Workspace } from '../src/app/ports.js';
 import { buildApp } from '../src/http/app.js';
+import { tokenHeaders } from './auth.js';
 import { DIALECTS, openTestContext, type TestContext } from './stores.js';
 
 const lines = (prefix: string): EventLineInput[] => [
@@ -17,6 +18,7 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
   let ctx: TestContext;
   let app: FastifyInstance;
   let other: Workspace;
+  let auth: { authorization: string };
 
   beforeEach(async () => {
     ctx = await openTestContext(dialect);
@@ -25,6 +27,7 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
       await ingestEvents(ctx.repos, ws, lines(prefix).map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
     }
     app = await buildApp(ctx, { logger: false, webDist: null });
+    auth = await tokenHeaders(ctx, ctx.workspace, ['write'], 'tester');
   });
   afterEach(async () => {
     await app.close();
@@ -32,7 +35,7 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
   });
 
   const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await app.inject({ method: 'GET', url, headers: auth });
     return { status: res.statusCode, body: res.json() };
   };
 
@@ -85,12 +88,14 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
   });
 
   it('never shows a customer of one workspace through another', async () => {
-    const theirs = (await get('/api/v1/workspaces/other/customers')).body.items as { id: number }[];
+    const theirAuth = await tokenHeaders(ctx, other, ['read']);
+    const theirs = (await app.inject({ method: 'GET', url: '/api/v1/workspaces/other/customers', headers: theirAuth })).json().items as { id: number }[];
+    expect((await get('/api/v1/workspaces/other/customers')).body.error.code).toBe('workspace_not_found');
     expect(theirs).toHaveLength(2);
     for (const { id } of theirs) {
       expect((await get(`/api/v1/workspaces/test/customers/${id}`)).status).toBe(404);
       expect((await get(`/api/v1/workspaces/test/customers/${id}/events`)).status).toBe(404);
-      const merge = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/merges', payload: { targetId: id, mergedId: theirs.find((t) => t.id !== id)!.id } });
+      const merge = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/merges', payload: { targetId: id, mergedId: theirs.find((t) => t.id !== id)!.id }, headers: auth });
       expect(merge.statusCode).toBe(404);
     }
     expect((await get('/api/v1/workspaces/test/customers?q=bo@example.com')).body.total).toBe(0);
@@ -99,12 +104,12 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
   it('merges two customers and undoes it', async () => {
     const items = (await get('/api/v1/workspaces/test/customers')).body.items as { id: number }[];
     const [a, b] = items.map((c) => c.id) as [number, number];
-    const merged = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/merges', payload: { targetId: a, mergedId: b, reason: 'same' } });
+    const merged = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/merges', payload: { targetId: a, mergedId: b, reason: 'same' }, headers: auth });
     expect(merged.statusCode).toBe(201);
     expect((await get('/api/v1/workspaces/test/customers')).body.total).toBe(1);
     expect((await get(`/api/v1/workspaces/test/customers/${a}`)).body.facts.events).toBe(3);
-    const undo = await app.inject({ method: 'POST', url: `/api/v1/workspaces/test/merges/${merged.json().id}/undo` });
-    expect(undo.json()).toMatchObject({ undoneBy: 'api' });
+    const undo = await app.inject({ method: 'POST', url: `/api/v1/workspaces/test/merges/${merged.json().id}/undo`, headers: auth });
+    expect(undo.json()).toMatchObject({ undoneBy: 'token:tester' });
     expect((await get('/api/v1/workspaces/test/customers')).body.total).toBe(2);
   });
 });

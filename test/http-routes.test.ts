@@ -5,6 +5,7 @@ import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/e
 import { ingestEvents } from '../src/app/ingest-events.js';
 import { defaultRoute } from '../src/domain/stages/route.js';
 import { buildApp } from '../src/http/app.js';
+import { tokenHeaders } from './auth.js';
 import { DIALECTS, openTestContext, type TestContext } from './stores.js';
 
 const purchase = (who: string, order: string, iso: string, amount: number): EventLineInput => ({
@@ -14,18 +15,20 @@ const purchase = (who: string, order: string, iso: string, amount: number): Even
 describe.each(DIALECTS)('route API on %s', (dialect) => {
   let ctx: TestContext;
   let app: FastifyInstance;
+  let auth: { authorization: string };
   beforeEach(async () => {
     ctx = await openTestContext(dialect);
     const lines = [purchase('ann', 'o1', '2026-05-01T10:00:00Z', 100), purchase('ann', 'o2', '2026-05-10T10:00:00Z', 100), purchase('bo', 'o3', '2026-05-20T10:00:00Z', 50)];
     await ingestEvents(ctx.repos, ctx.workspace, lines.map((l) => toPulseEvent(EventLineSchema.parse(l), JSON.stringify(l))), ctx.now());
     app = await buildApp(ctx, { logger: false, webDist: null });
+    auth = await tokenHeaders(ctx, ctx.workspace, ['write']);
   });
   afterEach(async () => {
     await app.close();
     await ctx.close();
   });
   const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
-    const res = await app.inject({ method, url, payload: payload as object });
+    const res = await app.inject({ method, url, payload: payload as object, headers: auth });
     return { status: res.statusCode, body: res.json() };
   };
 

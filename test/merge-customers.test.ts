@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/event-input.js';
+import { systemAccess } from '../src/app/access.js';
 import { findCustomer, getCustomer } from '../src/app/get-customer.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
 import { mergeCustomers, unmergeCustomers } from '../src/app/merge-customers.js';
@@ -33,7 +34,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     const giulia = await findCustomer(deps.customers, ctx.workspace.id, '@giulia_r');
     const before = { mette: await snapshot(ctx, mette), giulia: await snapshot(ctx, giulia) };
 
-    const merge = await mergeCustomers(deps, ctx.workspace.id, { targetId: mette, mergedId: giulia, reason: 'same person', actor: 'test' }, ctx.now());
+    const merge = await mergeCustomers(deps, systemAccess(ctx.workspace, 'test'), { targetId: mette, mergedId: giulia, reason: 'same person' }, ctx.now());
     expect(merge).toMatchObject({ targetId: mette, mergedId: giulia, linkSource: 'manual', undoneAt: null });
     const merged = await snapshot(ctx, mette);
     expect(merged.facts).toMatchObject({ events: 5, interactions: 4, mentions: 2, purchases: 1, spend_total: 6499 });
@@ -48,15 +49,15 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     expect((await snapshot(ctx, mette)).facts.mentions).toBe(3);
 
     // …and goes back with her when the merge is undone; everything else is as it was.
-    await expect(mergeCustomers(deps, ctx.workspace.id, { targetId: giulia, mergedId: mette, actor: 'test' }, ctx.now())).rejects.toMatchObject({ code: 'already_merged' });
-    const undone = await unmergeCustomers(deps, ctx.workspace.id, { customerId: giulia, actor: 'test' }, ctx.now());
+    await expect(mergeCustomers(deps, systemAccess(ctx.workspace, 'test'), { targetId: giulia, mergedId: mette }, ctx.now())).rejects.toMatchObject({ code: 'already_merged' });
+    const undone = await unmergeCustomers(deps, systemAccess(ctx.workspace, 'test'), { customerId: giulia }, ctx.now());
     expect(undone.undoneBy).toBe('test');
     expect(await snapshot(ctx, mette)).toEqual(before.mette);
     const g = await snapshot(ctx, giulia);
     expect(before.giulia.facts).toMatchObject({ events: 2, mentions: 2, active_weeks_90d: 1, days_since_last_activity: 26 });
     expect(g.facts).toMatchObject({ events: 3, interactions: 3, mentions: 3, mentions_7d: 1, mentions_30d: 3, active_weeks_90d: 2, days_since_last_activity: 1 });
     expect(g.events).toHaveLength(3);
-    await expect(unmergeCustomers(deps, ctx.workspace.id, { mergeId: merge.id, actor: 'test' }, ctx.now())).rejects.toMatchObject({ code: 'not_merged' });
+    await expect(unmergeCustomers(deps, systemAccess(ctx.workspace, 'test'), { mergeId: merge.id }, ctx.now())).rejects.toMatchObject({ code: 'not_merged' });
   });
 
   it('merges customers stored apart when an event links them by a verified email, and the merge can be undone', async () => {
@@ -75,7 +76,7 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     const merged = await snapshot(ctx, anna);
     expect(merged.facts).toMatchObject({ events: 4, purchases: 1, messages: 1, comments: 1 });
 
-    await unmergeCustomers(deps, ctx.workspace.id, { mergeId: result.merges[0]!.id, actor: 'test' }, ctx.now());
+    await unmergeCustomers(deps, systemAccess(ctx.workspace, 'test'), { mergeId: result.merges[0]!.id }, ctx.now());
     expect((await ctx.repos.customers.list(ctx.workspace.id, { q: null, limit: 10, offset: 0 })).total).toBe(2);
   });
 
@@ -92,8 +93,8 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     })();
     const merging = (async () => {
       for (let k = 0; k < 6; k++) {
-        const m = await mergeCustomers(deps, ctx.workspace.id, { targetId: a, mergedId: b, actor: 'race' }, ctx.now());
-        await unmergeCustomers(deps, ctx.workspace.id, { mergeId: m.id, actor: 'race' }, ctx.now());
+        const m = await mergeCustomers(deps, systemAccess(ctx.workspace, 'race'), { targetId: a, mergedId: b }, ctx.now());
+        await unmergeCustomers(deps, systemAccess(ctx.workspace, 'race'), { mergeId: m.id }, ctx.now());
       }
     })();
     await Promise.all([ingesting, merging]);
@@ -105,8 +106,8 @@ describe.each(DIALECTS)('merge and unmerge on %s', (dialect) => {
     await ingestLine(ctx, { source: 's', source_id: '1', kind: 'like', channel: 'instagram', occurred_at: '2026-05-01T00:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'a' }] } });
     const deps = { ...ctx.repos, bus: ctx.bus };
     const a = await findCustomer(deps.customers, ctx.workspace.id, 'a');
-    await expect(mergeCustomers(deps, ctx.workspace.id, { targetId: a, mergedId: a, actor: 't' }, ctx.now())).rejects.toMatchObject({ code: 'merge_conflict' });
+    await expect(mergeCustomers(deps, systemAccess(ctx.workspace, 't'), { targetId: a, mergedId: a }, ctx.now())).rejects.toMatchObject({ code: 'merge_conflict' });
     const other = await ctx.repos.workspaces.create({ slug: 'other', name: 'Other', currency: 'EUR', rates: {}, createdAt: ctx.now() });
-    await expect(mergeCustomers(deps, other.id, { targetId: a, mergedId: a + 1, actor: 't' }, ctx.now())).rejects.toMatchObject({ code: 'customer_not_found' });
+    await expect(mergeCustomers(deps, systemAccess(other, 't'), { targetId: a, mergedId: a + 1 }, ctx.now())).rejects.toMatchObject({ code: 'customer_not_found' });
   });
 });

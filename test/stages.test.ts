@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/event-input.js';
+import { systemAccess } from '../src/app/access.js';
 import { findCustomer, getCustomer } from '../src/app/get-customer.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
 import { customerStages, reevaluateStages, saveRoute } from '../src/app/routes.js';
@@ -74,7 +75,7 @@ describe.each(DIALECTS)('stages on %s', (dialect) => {
     await ingest(ctx, [comment('bo', '2026-05-01T10:00:00Z', 1), { source: 'shop', source_id: 'o1', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T10:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'bo' }] }, amount: 300, currency: 'EUR', order_id: 'o1' }]);
     expect((await stageOf(ctx, 'bo')).current?.key).toBe('buyer');
     const route = defaultRoute(250);
-    const saved = await saveRoute(ctx.repos, ctx.workspace.id, route, ctx.now());
+    const saved = await saveRoute(ctx.repos, systemAccess(ctx.workspace), route, ctx.now());
     expect(saved).toMatchObject({ route: { version: 2 }, recompute: { customers: 1 } });
     // Saved as of now (June 2026): a 300 EUR purchase in May is within 365 days, over the new threshold.
     const after = await stageOf(ctx, 'bo');
@@ -82,7 +83,7 @@ describe.each(DIALECTS)('stages on %s', (dialect) => {
     expect(after.history.at(-1)).toMatchObject({ cause: 'rule_change', rule: 'spend_365d >= 250', eventId: null });
 
     const bad = { ...route, stages: route.stages.map((s, i) => (i === 4 ? { ...s, rule: 'purchase >= 2' } : s)) };
-    await expect(saveRoute(ctx.repos, ctx.workspace.id, bad, ctx.now())).rejects.toMatchObject({ code: 'validation_failed', details: [{ stage: 4, field: 'rule', position: 0 }] });
+    await expect(saveRoute(ctx.repos, systemAccess(ctx.workspace), bad, ctx.now())).rejects.toMatchObject({ code: 'validation_failed', details: [{ stage: 4, field: 'rule', position: 0 }] });
     expect((await ctx.repos.routes.list(ctx.workspace.id))[0]).toMatchObject({ version: 2 });
   });
 
@@ -92,11 +93,11 @@ describe.each(DIALECTS)('stages on %s', (dialect) => {
     const buy = (who: string, order: string, iso: string): EventLineInput => ({ source: 'shop', source_id: order, kind: 'purchase', channel: 'shop', occurred_at: iso, customer: { identities: [{ channel: 'instagram', id: who }] }, amount: 10, currency: 'EUR', order_id: order });
     await ingest(ctx, [buy('ann', 'o1', '2026-05-01T10:00:00Z'), buy('bo', 'o2', '2026-05-02T10:00:00Z')]);
     const [ann, bo] = [await findCustomer(ctx.repos.customers, ctx.workspace.id, 'ann'), await findCustomer(ctx.repos.customers, ctx.workspace.id, 'bo')];
-    const merge = await mergeCustomers({ ...ctx.repos, bus: ctx.bus }, ctx.workspace.id, { targetId: ann, mergedId: bo, actor: 't' }, ctx.now());
+    const merge = await mergeCustomers({ ...ctx.repos, bus: ctx.bus }, systemAccess(ctx.workspace, 't'), { targetId: ann, mergedId: bo }, ctx.now());
     const merged = await stageOf(ctx, 'ann');
     expect(merged.current?.key).toBe('multiple_buyer');
     expect(merged.history.at(-1)).toMatchObject({ from: 3, to: 4, cause: 'merge', rule: 'purchases >= 2' });
-    await unmergeCustomers({ ...ctx.repos, bus: ctx.bus }, ctx.workspace.id, { mergeId: merge.id, actor: 't' }, ctx.now());
+    await unmergeCustomers({ ...ctx.repos, bus: ctx.bus }, systemAccess(ctx.workspace, 't'), { mergeId: merge.id }, ctx.now());
     // The undo restores what each one's own facts say, milestones included.
     const undone = await stageOf(ctx, 'ann');
     expect(undone.current?.key).toBe('buyer');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { can, replyDecision, requirePermission, ROLES, type Actor } from './access.js';
+import { can, canResetPasswordOf, permissionsOf, replyDecision, requirePermission, ROLES, type Actor } from './access.js';
 
 const person = (role: (typeof ROLES)[number], trainee = false): { actor: Actor } => ({ actor: { kind: 'person', personId: 1, email: 'a@b.c', role, trainee } });
-const token = (...scopes: ('read' | 'write' | 'ingest' | 'admin')[]): { actor: Actor } => ({ actor: { kind: 'token', tokenId: 1, scopes } });
+const token = (...scopes: ('read' | 'write' | 'ingest' | 'admin')[]): { actor: Actor } => ({ actor: { kind: 'token', tokenId: 1, name: 't', scopes } });
 
 describe('permissions', () => {
   it('lets analysts read and nothing else', () => {
@@ -34,6 +34,18 @@ describe('permissions', () => {
     expect(replyDecision(person('care_agent'), true)).toBe('allowed');
     expect(replyDecision(person('care_agent', true), true)).toBe('needs_approval');
     expect(replyDecision(person('analyst'), true)).toBe('forbidden');
+  });
+
+  it('lets an admin reset only people whose every workspace they administer', () => {
+    const admin = person('admin').actor;
+    expect(canResetPasswordOf(admin, [1, 2], [1])).toBe(true);
+    expect(canResetPasswordOf(admin, [1], [1, 2])).toBe(false);
+    expect(canResetPasswordOf({ kind: 'system', name: 'cli' }, [], [1, 2])).toBe(true);
+  });
+
+  it('lists the permissions of a role', () => {
+    expect(permissionsOf(person('analyst'))).toEqual(['read', 'export']);
+    expect(permissionsOf(token('ingest'))).toEqual(['ingest']);
   });
 
   it('refuses with a forbidden error naming the action', () => {

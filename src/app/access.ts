@@ -15,7 +15,7 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export type Actor =
   | { kind: 'person'; personId: number; email: string; role: Role; trainee: boolean }
-  | { kind: 'token'; tokenId: number; scopes: readonly TokenScope[] }
+  | { kind: 'token'; tokenId: number; name: string; scopes: readonly TokenScope[] }
   | { kind: 'system'; name: string };
 
 /** An actor inside one workspace, and where the request came from (for the audit log). */
@@ -75,6 +75,9 @@ export const can = (access: Pick<Access, 'actor'>, permission: Permission): bool
   }
 };
 
+/** Every permission the actor has in the workspace (the UI shows or hides controls by it). */
+export const permissionsOf = (access: Pick<Access, 'actor'>): Permission[] => PERMISSIONS.filter((p) => can(access, p));
+
 /** Throws `forbidden` unless the actor has the permission in this workspace. */
 export const requirePermission = (access: Pick<Access, 'actor'>, permission: Permission): void => {
   if (!can(access, permission)) throw new AppError('forbidden', `not allowed to ${permission.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} in this workspace`);
@@ -89,6 +92,23 @@ export const replyDecision = (access: Pick<Access, 'actor'>, policyAcknowledged:
   if (access.actor.kind !== 'person') return 'allowed';
   if (!policyAcknowledged) return 'needs_policy_acknowledgement';
   return access.actor.trainee ? 'needs_approval' : 'allowed';
+};
+
+/**
+ * May the actor give this person a password reset link? The link takes over the person's account in
+ * every workspace they belong to, so an admin may only reset people whose every workspace they
+ * administer (`adminOf`: the workspaces where the actor has `managePeople`).
+ */
+export const canResetPasswordOf = (actor: Actor, adminOf: readonly number[], targetWorkspaces: readonly number[]): boolean =>
+  actor.kind === 'system' || targetWorkspaces.every((ws) => adminOf.includes(ws));
+
+/** How the actor is named in the audit log and on merges. */
+export const actorLabel = (actor: Actor): string => {
+  switch (actor.kind) {
+    case 'person': return actor.email;
+    case 'token': return `token:${actor.name}`;
+    case 'system': return actor.name;
+  }
 };
 
 /** The CLI and scheduled jobs act as the local operator. */

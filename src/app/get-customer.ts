@@ -4,7 +4,9 @@
  */
 import { AppError } from '../domain/errors.js';
 import { factsAsOf, type Facts } from '../domain/facts.js';
-import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, IdentityView, MergeView } from './ports.js';
+import { requirePermission, type Access } from './access.js';
+import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, IdentityView, MergeView, RouteStore, StageReadStore } from './ports.js';
+import { customerStages, type CustomerStage } from './routes.js';
 
 export interface CustomerDetail extends CustomerSummary {
   mergedInto: number | null;
@@ -64,4 +66,38 @@ export const findCustomer = async (customers: CustomerStore, ws: number, term: s
   if (roots.size === 0) throw new AppError('customer_not_found', `no customer matches "${term}"`);
   if (roots.size > 1) throw new AppError('validation_failed', `"${term}" names ${roots.size} customers (${[...roots].join(', ')}); use an id`, { details: { customerIds: [...roots] } });
   return [...roots][0] as number;
+};
+
+/** A page of the workspace's customers, most recently active first; `q` searches. */
+export const listCustomers = async (
+  customers: CustomerStore,
+  access: Access,
+  query: { q: string | null; limit: number; offset: number },
+): Promise<{ items: CustomerSummary[]; total: number }> => {
+  requirePermission(access, 'read');
+  return customers.list(access.workspace.id, query);
+};
+
+/** One customer as the customer page shows it: `getCustomer` and the stages on every route. */
+export const viewCustomer = async (
+  deps: { customers: CustomerStore; routes: RouteStore; stages: StageReadStore },
+  access: Access,
+  id: number,
+  opts: { asOf: number; events: number },
+): Promise<CustomerDetail & { stages: CustomerStage[] }> => {
+  requirePermission(access, 'read');
+  const c = await getCustomer(deps.customers, access.workspace.id, id, opts);
+  return { ...c, stages: await customerStages(deps, access.workspace.id, id, c.facts) };
+};
+
+/** Older events of a customer's timeline, after a cursor. */
+export const customerTimeline = async (
+  customers: CustomerStore,
+  access: Access,
+  id: number,
+  page: { before: number | null; beforeId: number | null; limit: number },
+): Promise<EventView[]> => {
+  requirePermission(access, 'read');
+  if ((await customers.get(access.workspace.id, id)) === null) throw new AppError('customer_not_found', `no customer ${id} in this workspace`);
+  return customers.timeline(access.workspace.id, id, page);
 };

@@ -6,10 +6,12 @@
 import { rebuildState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
 import { epochDay } from '../domain/time.js';
+import { actorLabel, requirePermission, type Access } from './access.js';
+import { recordAudit } from './audit.js';
 import { rootOf } from './get-customer.js';
 import { advanceStages, compileStoredRoutes } from './advance-stages.js';
 import { stageChanged, type EventBus } from './domain-events.js';
-import type { CustomerRecord, CustomerStore, FactRow, IngestStore, MergeStore, MergeView, RebuiltState } from './ports.js';
+import type { AuditStore, CustomerRecord, CustomerStore, FactRow, IngestStore, MergeStore, MergeView, RebuiltState } from './ports.js';
 
 export interface MergeDeps {
   customers: CustomerStore;
@@ -35,7 +37,20 @@ const load = async (customers: CustomerStore, ws: number, id: number): Promise<C
   return c;
 };
 
+/** Merges two customers by hand: needs `mergeCustomers`; audited. */
 export const mergeCustomers = async (
+  deps: MergeDeps & { audit: AuditStore },
+  access: Access,
+  input: { targetId: number; mergedId: number; reason?: string | null },
+  now: number,
+): Promise<MergeView> => {
+  requirePermission(access, 'mergeCustomers');
+  const merge = await mergeRoots(deps, access.workspace.id, { ...input, actor: actorLabel(access.actor) }, now);
+  await recordAudit(deps.audit, access, { action: 'customer.merged', target: `merge:${merge.id}`, details: { targetId: merge.targetId, mergedId: merge.mergedId, reason: merge.reason } }, now);
+  return merge;
+};
+
+const mergeRoots = async (
   deps: MergeDeps,
   ws: number,
   input: { targetId: number; mergedId: number; reason?: string | null; actor: string; linkSource?: string; confidence?: number },
@@ -84,13 +99,25 @@ export const linkCustomers = async (
   const [target, ...others] = [...roots].sort((a, b) => a - b);
   const made: MergeView[] = [];
   for (const mergedId of others) {
-    made.push(await mergeCustomers(deps, ws, { targetId: target as number, mergedId, ...link }, now));
+    made.push(await mergeRoots(deps, ws, { targetId: target as number, mergedId, ...link }, now));
   }
   return made;
 };
 
-/** Undoes a merge, named by its id or by the customer that was merged away. */
+/** Undoes a merge, named by its id or by the customer that was merged away: needs `mergeCustomers`; audited. */
 export const unmergeCustomers = async (
+  deps: MergeDeps & { audit: AuditStore },
+  access: Access,
+  input: { mergeId?: number; customerId?: number },
+  now: number,
+): Promise<MergeView> => {
+  requirePermission(access, 'mergeCustomers');
+  const undone = await unmerge(deps, access.workspace.id, { ...input, actor: actorLabel(access.actor) }, now);
+  await recordAudit(deps.audit, access, { action: 'customer.unmerged', target: `merge:${undone.id}`, details: { targetId: undone.targetId, mergedId: undone.mergedId } }, now);
+  return undone;
+};
+
+const unmerge = async (
   deps: MergeDeps,
   ws: number,
   input: { mergeId?: number; customerId?: number; actor: string },

@@ -3,14 +3,16 @@
  * "rule change"), sweep (re-evaluate everyone as of a time, so live stages lapse on time), and read
  * a customer's stages with the reasons.
  */
-import { AppError } from '../domain/errors.js';
+import { AppError, isAppError } from '../domain/errors.js';
 import { factsAsOf, firstDayRead, type Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
+import { requirePermission, type Access } from './access.js';
 import { compileStoredRoutes, stageFactPlan, trackStages } from './advance-stages.js';
+import { recordAudit } from './audit.js';
 import { stageChanged, type EventBus } from './domain-events.js';
-import type { IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
+import type { AuditStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
 
 const PAGE = 5_000;
@@ -58,22 +60,63 @@ export const checkRoute = (input: unknown): RouteDefinition => {
   return parsed.data;
 };
 
+/** Checks a route as it is typed (the editor's live validation): every problem, nothing saved. */
+export const previewRoute = (access: Access, input: unknown): { ok: boolean; problems: unknown } => {
+  requirePermission(access, 'read');
+  try {
+    checkRoute(input);
+    return { ok: true, problems: [] };
+  } catch (err) {
+    if (isAppError(err) && err.code === 'validation_failed') return { ok: false, problems: err.details };
+    throw err;
+  }
+};
+
+/** Saves a route (needs `editRoutes`; audited) and re-evaluates every customer. */
 export const saveRoute = async (
-  deps: { routes: RouteStore; ingest: IngestStore; bus?: EventBus },
-  ws: number,
+  deps: { routes: RouteStore; ingest: IngestStore; audit: AuditStore; bus?: EventBus },
+  access: Access,
   input: unknown,
   now: number,
 ): Promise<{ route: StoredRoute; recompute: Reevaluation }> => {
+  requirePermission(access, 'editRoutes');
+  const ws = access.workspace.id;
   const route = await deps.routes.save(ws, checkRoute(input), now);
+  await recordAudit(deps.audit, access, { action: 'route.saved', target: `route:${route.id}`, details: { name: route.name, version: route.version, stages: route.definition.stages } }, now);
   return { route, recompute: await reevaluateStages(deps.ingest, ws, now, 'rule_change', now, deps.bus) };
+};
+
+export const listRoutes = async (deps: { routes: RouteStore }, access: Access): Promise<StoredRoute[]> => {
+  requirePermission(access, 'read');
+  return deps.routes.list(access.workspace.id);
+};
+
+/** Customers per stage of a route (the first, unless given), with the stages' names. */
+export const stageCounts = async (
+  deps: { routes: RouteStore; stages: StageReadStore },
+  access: Access,
+  routeId: number | undefined,
+): Promise<{ route: StoredRoute; counts: { stage: number | null; key: string | null; name: string | null; customers: number }[] }> => {
+  requirePermission(access, 'read');
+  const all = await deps.routes.list(access.workspace.id);
+  const route = routeId === undefined ? all[0] : all.find((r) => r.id === routeId);
+  if (route === undefined) throw new AppError('not_found', routeId === undefined ? 'this workspace has no route' : `no route ${routeId} in this workspace`);
+  const counts = await deps.stages.counts(access.workspace.id, route.id);
+  const of = (stage: number | null) => counts.find((c) => c.stage === stage)?.customers ?? 0;
+  return {
+    route,
+    counts: [{ stage: null, key: null, name: null, customers: of(null) }, ...route.definition.stages.map((s, index) => ({ stage: index, key: s.key, name: s.name, customers: of(index) }))],
+  };
 };
 
 /** The funnel of a route (the first, unless named) between two times. */
 export const routeFunnel = async (
   deps: { routes: RouteStore; stages: StageReadStore },
-  ws: number,
+  access: Access,
   query: { route?: string | number; from: number; to: number },
 ): Promise<{ route: StoredRoute; stages: (FunnelStage & { key: string; name: string })[] }> => {
+  requirePermission(access, 'read');
+  const ws = access.workspace.id;
   if (query.from > query.to) throw new AppError('validation_failed', 'from must be before to');
   const routes = await deps.routes.list(ws);
   const route = query.route === undefined ? routes[0] : routes.find((r) => r.id === Number(query.route) || r.name === query.route);

@@ -6,12 +6,19 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { referenceRates } from '../domain/money.js';
 import { defaultRoute } from '../domain/stages/route.js';
-import type { RouteStore, Workspace, WorkspaceStore } from './ports.js';
+import { requirePermission, type Access } from './access.js';
+import type { CustomerStore, RouteStore, Workspace, WorkspaceStore } from './ports.js';
 
 export const findWorkspace = async (store: WorkspaceStore, slug: string): Promise<Workspace> => {
   const ws = await store.findBySlug(slug);
   if (ws === null) throw new AppError('workspace_not_found', `no workspace "${slug}"`);
   return ws;
+};
+
+/** The workspace with its customer and event counts (the dashboard). */
+export const workspaceOverview = async (customers: CustomerStore, access: Access): Promise<Workspace & { customers: number; events: number }> => {
+  requirePermission(access, 'read');
+  return { ...access.workspace, ...(await customers.count(access.workspace.id)) };
 };
 
 /**

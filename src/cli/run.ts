@@ -2,6 +2,7 @@
  * Runs one CLI command: loads config, opens the store (migrating on first use), resolves the
  * workspace, and maps any failure to a clear message and the exit code from EXIT_CODES.
  */
+import { userInfo } from 'node:os';
 import { ensureWorkspace } from '../app/workspaces.js';
 import type { Workspace } from '../app/ports.js';
 import { loadConfig } from '../config.js';
@@ -34,6 +35,15 @@ export const runCommand = async (fn: (ctx: CommandContext) => Promise<void>): Pr
     }
   } finally {
     await ctx?.close();
+  }
+};
+
+/** Who acts from the shell, as the audit log and merges name them. */
+export const cliActor = (): string => {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli:unknown';
   }
 };
 

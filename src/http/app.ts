@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
+import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { customerRoutes } from './routes/customers.js';
+import { peopleRoutes } from './routes/people.js';
 import { routeRoutes } from './routes/routes.js';
+import { sessionRoutes } from './routes/session.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -18,6 +21,8 @@ export const buildApp = async (ctx: Context, opts: { logger?: boolean; webDist?:
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.LOG_LEVEL },
     bodyLimit: 5 * 1024 * 1024,
+    // Behind a reverse proxy, the client's IP (rate limits, audit log) and https come from its headers.
+    trustProxy: ctx.config.PULSE_TRUST_PROXY,
   });
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (_req, reply) => {
@@ -28,7 +33,11 @@ export const buildApp = async (ctx: Context, opts: { logger?: boolean; webDist?:
   });
 
   app.get('/api/health', async () => ({ ok: true }));
+  // Every /api/v1 route needs a session or a token (src/http/auth.ts), wherever it is registered.
+  await registerAuth(app, ctx);
   await app.register(async (api) => {
+    await sessionRoutes(api, ctx);
+    await peopleRoutes(api, ctx);
     await workspaceRoutes(api, ctx);
     await customerRoutes(api, ctx);
     await routeRoutes(api, ctx);

@@ -1,5 +1,10 @@
 /** Builds every port implementation over an open store. */
 import type { CustomerStore, IngestStore, MergeStore, RouteStore, StageReadStore, WorkspaceStore } from '../app/ports.js';
+import type { AuditStore, PeopleStore, PolicyStore, SessionStore, TokenStore } from '../app/ports.js';
+import { auditRepo } from './audit-repo.js';
+import { peopleRepo } from './people-repo.js';
+import { policyRepo } from './policy-repo.js';
+import { sessionRepo, tokenRepo } from './session-repo.js';
 import { customerRepo } from './customer-repo.js';
 import type { Store } from './db.js';
 import { mergeRepo } from './merge-repo.js';
@@ -16,6 +21,11 @@ export interface Repositories {
   ingest: IngestStore;
   routes: RouteStore;
   stages: StageReadStore;
+  people: PeopleStore;
+  sessions: SessionStore;
+  tokens: TokenStore;
+  policies: PolicyStore;
+  audit: AuditStore;
 }
 
 export const repositoriesFor = (store: Store): Repositories => {
@@ -27,5 +37,10 @@ export const repositoriesFor = (store: Store): Repositories => {
     ingest: store.dialect === 'sqlite' ? sqliteIngestStore(store.writer, writeLock) : postgresIngestStore(store.pool),
     routes: routeRepo(store.db, writeLock),
     stages: stageReadRepo(store.db),
+    people: peopleRepo(store.db, writeLock),
+    sessions: sessionRepo(store.db, writeLock),
+    tokens: tokenRepo(store.db, writeLock),
+    policies: policyRepo(store.db, writeLock),
+    audit: auditRepo(store.db, writeLock),
   };
 };

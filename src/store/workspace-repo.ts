@@ -40,6 +40,10 @@ export const workspaceRepo = (db: Kysely<Tables>, writeLock: WriteLock): Workspa
       for (const table of ['events', 'identities', 'merges', 'stage_transitions', 'routes', 'customers'] as const) {
         await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       }
+      await trx.deleteFrom('policy_acknowledgements').where('policy_id', 'in', trx.selectFrom('policies').select('id').where('workspace_id', '=', id)).execute();
+      for (const table of ['memberships', 'api_tokens', 'policies', 'audit_log'] as const) {
+        await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
+      }
       await trx.deleteFrom('workspaces').where('id', '=', id).execute();
     }));
   },

@@ -1,11 +1,10 @@
 /** `pulse merge A B` and `pulse unmerge`: join two customers into one, and undo it exactly. */
 import type { Command } from 'commander';
 import { findCustomer } from '../../app/get-customer.js';
+import { systemAccess } from '../../app/access.js';
 import { mergeCustomers, unmergeCustomers } from '../../app/merge-customers.js';
 import { isoOrNull, printJson } from '../output.js';
-import { intOption, runCommand } from '../run.js';
-
-const actor = () => `cli:${process.env.USER ?? 'unknown'}`;
+import { cliActor, intOption, runCommand } from '../run.js';
 
 export const registerMerge = (program: Command): void => {
   program
@@ -22,7 +21,7 @@ export const registerMerge = (program: Command): void => {
         const deps = { ...ctx.repos, bus: ctx.bus };
         const targetId = await findCustomer(deps.customers, ws.id, a);
         const mergedId = await findCustomer(deps.customers, ws.id, b);
-        const merge = await mergeCustomers(deps, ws.id, { targetId, mergedId, reason: flags.reason ?? null, actor: actor() }, ctx.now());
+        const merge = await mergeCustomers(deps, systemAccess(ws, cliActor()), { targetId, mergedId, reason: flags.reason ?? null }, ctx.now());
         if (flags.json) return printJson({ ...merge, createdAt: isoOrNull(merge.createdAt) });
         process.stdout.write(`Merged customer ${merge.mergedId} into ${merge.targetId} (merge ${merge.id}; undo: pulse unmerge ${merge.id})\n`);
       }),
@@ -40,7 +39,7 @@ export const registerMerge = (program: Command): void => {
         const ws = await ctx.workspace(flags.workspace);
         const deps = { ...ctx.repos, bus: ctx.bus };
         const customerId = flags.customer === undefined ? undefined : await findCustomer(deps.customers, ws.id, flags.customer);
-        const merge = await unmergeCustomers(deps, ws.id, { mergeId, customerId, actor: actor() }, ctx.now());
+        const merge = await unmergeCustomers(deps, systemAccess(ws, cliActor()), { mergeId, customerId }, ctx.now());
         if (flags.json) return printJson({ ...merge, createdAt: isoOrNull(merge.createdAt), undoneAt: isoOrNull(merge.undoneAt) });
         process.stdout.write(`Undid merge ${merge.id}: customers ${merge.targetId} and ${merge.mergedId} are separate again\n`);
       }),

@@ -1,10 +1,11 @@
 /** `pulse route`, `pulse stages`, `pulse sweep`: the KPI routes and where customers stand on them. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { systemAccess } from '../../app/access.js';
 import { reevaluateStages, routeFunnel, saveRoute } from '../../app/routes.js';
 import { AppError } from '../../domain/errors.js';
 import { isoOrNull, printJson, printTable } from '../output.js';
-import { instantOption, runCommand, type CommandContext } from '../run.js';
+import { cliActor, instantOption, runCommand, type CommandContext } from '../run.js';
 
 const pickRoute = async (ctx: CommandContext, wsId: number, name: string | undefined) => {
   const routes = await ctx.repos.routes.list(wsId);
@@ -50,7 +51,7 @@ export const registerStages = (program: Command): void => {
         } catch (err) {
           throw new AppError('validation_failed', `${file}: not JSON: ${(err as Error).message}`);
         }
-        const { route: saved, recompute } = await saveRoute({ ...ctx.repos, bus: ctx.bus }, ws.id, body, ctx.now());
+        const { route: saved, recompute } = await saveRoute({ ...ctx.repos, bus: ctx.bus }, systemAccess(ws, cliActor()), body, ctx.now());
         if (flags.json) return printJson({ route: { id: saved.id, name: saved.name, version: saved.version }, recompute });
         process.stdout.write(`Saved route "${saved.name}" (version ${saved.version}); ${recompute.customers} customers re-evaluated, ${recompute.transitions} moved.\n`);
       }),
@@ -90,7 +91,7 @@ export const registerStages = (program: Command): void => {
         const ws = await ctx.workspace(flags.workspace);
         const to = flags.to ?? ctx.now();
         const from = flags.from ?? to - 90 * 86_400_000;
-        const f = await routeFunnel(ctx.repos, ws.id, { route: flags.route, from, to });
+        const f = await routeFunnel(ctx.repos, systemAccess(ws, cliActor()), { route: flags.route, from, to });
         if (flags.json) return printJson({ route: f.route.name, from: isoOrNull(from), to: isoOrNull(to), stages: f.stages });
         process.stdout.write(`${f.route.name}, ${isoOrNull(from)?.slice(0, 10)} to ${isoOrNull(to)?.slice(0, 10)}\n`);
         printTable(f.stages.map((s) => ({
