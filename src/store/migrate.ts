@@ -5,12 +5,14 @@ import { AppError } from '../domain/errors.js';
 import * as createCore from './migrations/0001-create-core.js';
 import * as createRoutes from './migrations/0002-create-routes.js';
 import * as createPeople from './migrations/0003-create-people.js';
+import * as createWebhooks from './migrations/0004-create-webhooks.js';
 import * as scoreSentiment from './migrations/0005-score-sentiment.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
   '0002-create-routes': createRoutes,
   '0003-create-people': createPeople,
+  '0004-create-webhooks': createWebhooks,
   '0005-score-sentiment': scoreSentiment,
 };
 

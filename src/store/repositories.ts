@@ -1,5 +1,5 @@
 /** Builds every port implementation over an open store. */
-import type { CustomerStore, IngestStore, MergeStore, RouteStore, StageReadStore, WorkspaceStore } from '../app/ports.js';
+import type { CustomerStore, EventKeyStore, IngestStore, MergeStore, RouteStore, StageReadStore, WebhookStore, WorkspaceStore } from '../app/ports.js';
 import type { AuditStore, PeopleStore, PolicyStore, SessionStore, TokenStore } from '../app/ports.js';
 import { auditRepo } from './audit-repo.js';
 import { peopleRepo } from './people-repo.js';
@@ -7,10 +7,12 @@ import { policyRepo } from './policy-repo.js';
 import { sessionRepo, tokenRepo } from './session-repo.js';
 import { customerRepo } from './customer-repo.js';
 import type { Store } from './db.js';
+import { eventKeyRepo } from './event-key-repo.js';
 import { mergeRepo } from './merge-repo.js';
 import { postgresIngestStore } from './postgres-ingest.js';
 import { sqliteIngestStore } from './sqlite-ingest.js';
 import { routeRepo, stageReadRepo } from './route-repo.js';
+import { webhookRepo } from './webhook-repo.js';
 import { workspaceRepo } from './workspace-repo.js';
 import { createWriteLock, noWriteLock } from './write-lock.js';
 
@@ -21,6 +23,8 @@ export interface Repositories {
   ingest: IngestStore;
   routes: RouteStore;
   stages: StageReadStore;
+  webhooks: WebhookStore;
+  events: EventKeyStore;
   people: PeopleStore;
   sessions: SessionStore;
   tokens: TokenStore;
@@ -37,6 +41,8 @@ export const repositoriesFor = (store: Store): Repositories => {
     ingest: store.dialect === 'sqlite' ? sqliteIngestStore(store.writer, writeLock) : postgresIngestStore(store.pool),
     routes: routeRepo(store.db, writeLock),
     stages: stageReadRepo(store.db),
+    webhooks: webhookRepo(store.db, writeLock),
+    events: eventKeyRepo(store.db),
     people: peopleRepo(store.db, writeLock),
     sessions: sessionRepo(store.db, writeLock),
     tokens: tokenRepo(store.db, writeLock),

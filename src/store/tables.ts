@@ -237,6 +237,58 @@ export interface AuditLogTable {
   at: number;
 }
 
+export interface WebhookTable {
+  id: Generated<number>;
+  workspace_id: number;
+  url: string;
+  /** Signs deliveries (HMAC-SHA256); kept so Pulse can sign, shown to people only once. */
+  secret: string;
+  /** JSON: the subscribed event types. */
+  events: string;
+  active: number;
+  description: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  /** The outbox cursor in stage_transitions: (transaction, id) on PostgreSQL, (0, id) on SQLite. */
+  cursor_tx: Generated<number>;
+  cursor_id: Generated<number>;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  workspace_id: number;
+  webhook_id: number;
+  event_type: string;
+  /** The event's id, unique per webhook: an event is delivered to a webhook once. */
+  event_key: string;
+  /** The JSON body, exactly as sent at every attempt. */
+  payload: string;
+  attempts: number;
+  /** pending, delivered or failed (given up) */
+  status: string;
+  next_attempt_at: number | null;
+  /** A dispatcher's claim: nobody else sends it before then. */
+  locked_until: number | null;
+  lock_token: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  workspace_id: number;
+  delivery_id: number;
+  attempt: number;
+  at: number;
+  duration_ms: number;
+  response_status: number | null;
+  error: string | null;
+  next_attempt_at: number | null;
+}
+
 export interface Tables {
   workspaces: WorkspaceTable;
   customers: CustomerTable;
@@ -255,4 +307,7 @@ export interface Tables {
   policies: PolicyTable;
   policy_acknowledgements: PolicyAcknowledgementTable;
   audit_log: AuditLogTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

@@ -44,6 +44,7 @@ export const workspaceRepo = (db: Kysely<Tables>, writeLock: WriteLock): Workspa
       for (const table of ['memberships', 'api_tokens', 'policies', 'audit_log'] as const) {
         await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       }
+      for (const table of ['webhook_attempts', 'webhook_deliveries', 'webhooks'] as const) await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       await trx.deleteFrom('workspaces').where('id', '=', id).execute();
     }));
   },
