@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -17,13 +17,18 @@ import { workspaceRoutes } from './routes/workspaces.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export const buildApp = async (ctx: Context, opts: { logger?: boolean; webDist?: string | null } = {}): Promise<FastifyInstance> => {
+export const buildApp = async (
+  ctx: Context,
+  // onRoute: sees every route as it is added (the tests enumerate the API with it).
+  opts: { logger?: boolean; webDist?: string | null; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.LOG_LEVEL },
     bodyLimit: 5 * 1024 * 1024,
     // Behind a reverse proxy, the client's IP (rate limits, audit log) and https come from its headers.
     trustProxy: ctx.config.PULSE_TRUST_PROXY,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
