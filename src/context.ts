@@ -22,5 +22,5 @@ export interface Context {
 export const openContext = async (config: Config, opts: { migrate?: boolean } = {}): Promise<Context> => {
   const store = openStore(config.DATABASE_URL);
   if (opts.migrate !== false) await migrateToLatest(store.db);
-  return { config, store, repos: repositoriesFor(store), now: () => Date.now(), bus: createEventBus(), close: () => store.close() };
+  return { config, store, repos: repositoriesFor(store, { stageWorkers: config.PULSE_STAGE_WORKERS, parallelStagesFrom: config.PULSE_STAGE_PARALLEL_FROM }), now: () => Date.now(), bus: createEventBus(), close: () => store.close() };
 };

@@ -9,7 +9,7 @@ import { AppError } from '../domain/errors.js';
 import { factsAsOf, planFor, type FactPlan, type Facts } from '../domain/facts.js';
 import { evaluateRoute, isSamePosition, NO_POSITION } from '../domain/stages/evaluate.js';
 import { compileRoute, type CompiledRoute } from '../domain/stages/route.js';
-import type { IngestTx, StageRow, StoredRoute, TransitionCause, TransitionRow } from './ports.js';
+import type { IngestTx, StageRow, StageSubject, StoredRoute, TransitionCause, TransitionRow } from './ports.js';
 
 export interface RouteInUse {
   id: number;
@@ -32,8 +32,11 @@ export const stageFactPlan = (routes: RouteInUse[]): FactPlan =>
  * Follows customers along the routes one moment at a time (`at`), keeping positions in memory, and
  * writes what changed at the end (`finish`). Positions are loaded once, up front.
  */
+/** Where a tracker reads positions from and writes what changed to: a transaction, or a collector. */
+export type StageWriter = Pick<IngestTx, 'loadStages' | 'saveStages' | 'insertTransitions'>;
+
 export const trackStages = async (
-  tx: IngestTx,
+  tx: StageWriter,
   routes: RouteInUse[],
   customerIds: number[],
   cause: TransitionCause,
@@ -102,4 +105,27 @@ export const advanceStages = async (
   const tracker = await trackStages(tx, routes, subjects.map((s) => s.customerId), cause, { fresh });
   for (const s of subjects) tracker.at(s.customerId, factsAsOf(s.state, s.asOf, plan), s.at ?? s.asOf, null);
   return tracker.finish(now);
+};
+
+/**
+ * Evaluates a page of customers as of `asOf` with the positions they came with, and answers what
+ * changed, without writing it: what a stage worker sends back to the thread that writes.
+ */
+export const evaluateSubjects = async (
+  routes: RouteInUse[],
+  subjects: StageSubject[],
+  asOf: number,
+  cause: TransitionCause,
+): Promise<{ changed: StageRow[]; transitions: TransitionRow[] }> => {
+  const out = { changed: [] as StageRow[], transitions: [] as TransitionRow[] };
+  const collector: StageWriter = {
+    loadStages: async () => [],
+    saveStages: async (rows) => void out.changed.push(...rows),
+    insertTransitions: async (rows) => void out.transitions.push(...rows),
+  };
+  const plan = stageFactPlan(routes);
+  const tracker = await trackStages(collector, routes, subjects.map((c) => c.id), cause, { positions: subjects.flatMap((c) => c.positions) });
+  for (const c of subjects) tracker.at(c.id, factsAsOf(c.state, asOf, plan), asOf, null);
+  await tracker.finish(0);
+  return out;
 };

@@ -166,6 +166,21 @@ export interface IngestTx {
 export interface IngestStore {
   /** Runs `fn` in one write transaction: all of the batch is stored, or none of it. */
   ingestTransaction<T>(workspaceId: number, fn: (tx: IngestTx) => Promise<T>): Promise<T>;
+  /** Re-evaluating everyone on several threads, where the store can read in parallel (SQLite files). */
+  parallelStages?: ParallelStages;
+}
+
+export interface ParallelStages {
+  /**
+   * Evaluates every root customer of the workspace as of `asOf` on other threads, handing each
+   * chunk's changes to `write` on this thread, one at a time: call it inside the write transaction
+   * that `write` writes in. Answers how many customers were evaluated, or null (having done nothing)
+   * when the workspace is too small for threads to pay off.
+   */
+  evaluateAll(
+    job: { ws: number; routes: StoredRoute[]; asOf: number; cause: TransitionCause; sinceDay: number },
+    write: (chunk: { customers: number; changed: StageRow[]; transitions: TransitionRow[] }) => Promise<void>,
+  ): Promise<number | null>;
 }
 
 export interface RouteStore {

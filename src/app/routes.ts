@@ -4,15 +4,15 @@
  * a customer's stages with the reasons.
  */
 import { AppError, isAppError } from '../domain/errors.js';
-import { factsAsOf, firstDayRead, type Facts } from '../domain/facts.js';
+import { firstDayRead, type Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
 import { requirePermission, type Access } from './access.js';
-import { compileStoredRoutes, stageFactPlan, trackStages } from './advance-stages.js';
+import { compileStoredRoutes, evaluateSubjects, stageFactPlan } from './advance-stages.js';
 import { recordAudit } from './audit.js';
 import { stageChanged, type EventBus } from './domain-events.js';
-import type { AuditStore, IngestStore, RouteStore, StageReadStore, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
+import type { AuditStore, IngestStore, IngestTx, RouteStore, StageReadStore, StageRow, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
 
 const PAGE = 5_000;
@@ -22,29 +22,51 @@ export interface Reevaluation {
   transitions: number;
 }
 
-/** Re-evaluates every customer of the workspace as of `asOf`, page by page, one transaction each. */
+/**
+ * Re-evaluates every customer of the workspace as of `asOf`. On worker threads when the store can
+ * (one write transaction for the whole run), else page by page, one transaction each.
+ */
 export const reevaluateStages = async (ingest: IngestStore, ws: number, asOf: number, cause: TransitionCause, now: number, bus?: EventBus): Promise<Reevaluation> => {
-  let after = 0;
   const total: Reevaluation = { customers: 0, transitions: 0 };
   let pending: TransitionRow[] = [];
+  const publish = () => {
+    for (const t of pending) bus?.publish(stageChanged(ws, t));
+    pending = [];
+  };
+  const write = async (tx: IngestTx, chunk: { customers: number; changed: StageRow[]; transitions: TransitionRow[] }) => {
+    await tx.saveStages(chunk.changed);
+    await tx.insertTransitions(chunk.transitions, now);
+    total.customers += chunk.customers;
+    total.transitions += chunk.transitions.length;
+    pending.push(...chunk.transitions);
+  };
+
+  const parallel = ingest.parallelStages;
+  if (parallel !== undefined) {
+    const done = await ingest.ingestTransaction(ws, async (tx) => {
+      const stored = await tx.routes();
+      if (stored.length === 0) return true;
+      const sinceDay = firstDayRead(stageFactPlan(compileStoredRoutes(stored)), asOf);
+      return (await parallel.evaluateAll({ ws, routes: stored, asOf, cause, sinceDay }, (chunk) => write(tx, chunk))) !== null;
+    });
+    if (done) {
+      publish();
+      return total;
+    }
+  }
+
+  let after = 0;
   for (;;) {
     const done = await ingest.ingestTransaction(ws, async (tx) => {
       const routes = compileStoredRoutes(await tx.routes());
       if (routes.length === 0) return true;
       const page = await tx.stagePage(after, PAGE, firstDayRead(stageFactPlan(routes), asOf));
       if (page.length === 0) return true;
-      const plan = stageFactPlan(routes);
-      const tracker = await trackStages(tx, routes, page.map((c) => c.id), cause, { positions: page.flatMap((c) => c.positions) });
-      for (const c of page) tracker.at(c.id, factsAsOf(c.state, asOf, plan), asOf, null);
-      const moved = await tracker.finish(now);
-      total.customers += page.length;
-      total.transitions += moved.length;
-      pending.push(...moved);
+      await write(tx, { customers: page.length, ...(await evaluateSubjects(routes, page, asOf, cause)) });
       after = page[page.length - 1]!.id;
       return page.length < PAGE;
     });
-    for (const t of pending) bus?.publish(stageChanged(ws, t));
-    pending = [];
+    publish();
     if (done) return total;
   }
 };

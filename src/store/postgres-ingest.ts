@@ -3,7 +3,7 @@
  * (`unnest`), so a batch costs a handful of round trips whatever its size.
  */
 import type pg from 'pg';
-import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
+import type { CustomerWrite, IngestStore, IngestTx, StageRow, StoredCustomer } from '../app/ports.js';
 import { handleKey, idKey } from '../domain/identity.js';
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';

@@ -11,6 +11,7 @@ import { eventKeyRepo } from './event-key-repo.js';
 import { mergeRepo } from './merge-repo.js';
 import { postgresIngestStore } from './postgres-ingest.js';
 import { sqliteIngestStore } from './sqlite-ingest.js';
+import { sqliteParallelStages } from './sqlite-parallel-stages.js';
 import { routeRepo, stageReadRepo } from './route-repo.js';
 import { webhookRepo } from './webhook-repo.js';
 import { workspaceRepo } from './workspace-repo.js';
@@ -32,13 +33,25 @@ export interface Repositories {
   audit: AuditStore;
 }
 
-export const repositoriesFor = (store: Store): Repositories => {
+export interface StoreOptions {
+  /** Worker threads for re-evaluating everyone's stages (SQLite); 0: none. */
+  stageWorkers?: number;
+  /** Below this many customers a workspace is re-evaluated on one thread. */
+  parallelStagesFrom?: number;
+}
+
+export const repositoriesFor = (store: Store, opts: StoreOptions = {}): Repositories => {
   const writeLock = store.dialect === 'sqlite' ? createWriteLock() : noWriteLock;
   return {
     workspaces: workspaceRepo(store.db, writeLock),
     customers: customerRepo(store.db),
     merges: mergeRepo(store.db, writeLock),
-    ingest: store.dialect === 'sqlite' ? sqliteIngestStore(store.writer, writeLock) : postgresIngestStore(store.pool),
+    ingest: store.dialect === 'sqlite'
+      ? {
+        ...sqliteIngestStore(store.writer, writeLock),
+        ...(store.path === ':memory:' ? {} : { parallelStages: sqliteParallelStages(store.path, store.writer, { workers: opts.stageWorkers ?? 0, minCustomers: opts.parallelStagesFrom ?? 50_000 }) }),
+      }
+      : postgresIngestStore(store.pool),
     routes: routeRepo(store.db, writeLock),
     stages: stageReadRepo(store.db),
     webhooks: webhookRepo(store.db, writeLock),

@@ -8,10 +8,11 @@
  * (PRAGMA data_version) and on rollback, so they never serve stale data.
  */
 import type Database from 'better-sqlite3';
-import type { CustomerWrite, IngestStore, IngestTx, StageRow, StoredCustomer } from '../app/ports.js';
+import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../app/ports.js';
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { handleKey, idKey } from '../domain/identity.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+import { sqliteStagePages } from './sqlite-stage-pages.js';
 import { sqliteStageTx } from './sqlite-stages.js';
 import type { WriteLock } from './write-lock.js';
 
@@ -23,6 +24,7 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
   const identities = new Map<string, number>();
   let seenVersion = -1;
   const stageTx = sqliteStageTx(conn);
+  const stagePages = sqliteStagePages(conn);
   const clearCaches = () => {
     cache.clear();
     identities.clear();
@@ -53,10 +55,6 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
         events = customer_days.events || ',' || excluded.events`),
-    stageCustomers: conn.prepare(`SELECT c.id, c.state, s.route_id, s.stage, s.reached, s.since
-      FROM (SELECT id, state FROM customers WHERE workspace_id = ? AND merged_into IS NULL AND id > ? ORDER BY id LIMIT ?) AS c
-      LEFT JOIN customer_stages s ON s.customer_id = c.id ORDER BY c.id`).raw(),
-    stageDays: conn.prepare('SELECT customer_id, day, bucket, extra FROM customer_days WHERE customer_id BETWEEN ? AND ? AND day >= ?').raw(),
     insertIdentity: conn.prepare(`INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified,
         link_source, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`),
@@ -71,21 +69,7 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     const tx: IngestTx = {
     ...stageTx.forWorkspace(ws),
     async stagePage(afterId, limit, sinceDay) {
-      // Customers with their positions (one row per route), then one range scan for their days.
-      const customers: { id: number; summary: string; positions: StageRow[] }[] = [];
-      for (const [id, summary, routeId, stage, reached, since] of s.stageCustomers.iterate(ws, afterId, limit) as Iterable<[number, string, number | null, number | null, number, number]>) {
-        let c = customers[customers.length - 1];
-        if (c === undefined || c.id !== id) customers.push((c = { id, summary, positions: [] }));
-        if (routeId !== null) c.positions.push({ customerId: id, routeId, stage, reached, since });
-      }
-      if (customers.length === 0) return [];
-      const days = new Map<number, StoredDay[]>();
-      for (const [id, day, bucket, extra] of s.stageDays.iterate(customers[0]!.id, customers[customers.length - 1]!.id, sinceDay) as Iterable<[number, number, string, string | null]>) {
-        const list = days.get(id);
-        if (list === undefined) days.set(id, [{ day, bucket, extra }]);
-        else list.push({ day, bucket, extra });
-      }
-      return customers.map((c) => ({ id: c.id, state: parseState(c.summary, days.get(c.id) ?? [], c.id, { orders: false }), positions: c.positions }));
+      return stagePages(ws, afterId, limit, sinceDay);
     },
     async findIdentities(lookups) {
       const found = new Map<string, number>();
