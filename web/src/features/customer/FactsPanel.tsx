@@ -5,6 +5,7 @@ import { formatFactValue } from './fact-value.js';
 
 export const KEY_FACTS = [
   'purchases', 'spend_total', 'spend_365d', 'interactions', 'interactions_90d', 'active_weeks_90d', 'days_since_last_interaction',
+  'sentiment_avg_30d', 'positive_mentions_90d',
 ] as const;
 
 export const FactsPanel = ({ facts, currency, asOf }: { facts: Record<string, number | null>; currency: string; asOf: string }) => {

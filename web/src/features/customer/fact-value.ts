@@ -8,5 +8,8 @@ export const isMoneyFact = (name: string): boolean => name === 'spend' || name.s
 export const formatFactValue = (name: string, value: number | boolean | null | undefined, currency: string, lang: string, t: TFunction): string => {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  return isMoneyFact(name) ? formatMoney(value, currency, lang) : formatNumber(value, lang);
+  if (isMoneyFact(name)) return formatMoney(value, currency, lang);
+  // An average sentiment reads as a signed score: "+0.42", "−0.7".
+  if (name.startsWith('sentiment_avg_')) return formatNumber(value, lang, { signDisplay: 'exceptZero', maximumFractionDigits: 2 });
+  return formatNumber(value, lang);
 };
