@@ -1,16 +1,34 @@
 /**
  * The long-running process roles: `serve` (API + UI, seeding the demo workspace on an empty store,
- * sweeping stages hourly).
+ * creating the first admin when no one can sign in yet, sweeping stages hourly).
  * Started by src/main.ts or by `pulse serve`.
  */
 import type { Config } from './config.js';
 import { openContext } from './context.js';
 import { reevaluateStages } from './app/routes.js';
+import { bootstrapAdmin } from './app/people.js';
 import { buildApp } from './http/app.js';
 import { seedDemo } from './ingest/seed-demo.js';
 import { DEFAULT_DEMO_CUSTOMERS, DEMO_WORKSPACE } from './demo/generate-demo.js';
+import { DEMO_STAFF } from './demo/staff.js';
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Printed once, on the first start: the only time anyone sees this password. */
+const firstAdminNotice = (admin: { email: string; password: string }, url: string): string => [
+  '',
+  '  ┌───────────────────────────────────────────────────────────────────────┐',
+  '    First start: an admin was created. Sign in at ' + url,
+  '',
+  `      email:              ${admin.email}`,
+  `      one-time password:  ${admin.password}`,
+  '',
+  '    This password is shown only now and works once: you choose your own at',
+  `    the first sign-in. Lost it? Run: npx pulse people reset-password ${admin.email}`,
+  '  └───────────────────────────────────────────────────────────────────────┘',
+  '',
+  '',
+].join('\n');
 
 export const serve = async (config: Config): Promise<void> => {
   const ctx = await openContext(config);
@@ -20,6 +38,8 @@ export const serve = async (config: Config): Promise<void> => {
     const s = await seedDemo(ctx.repos, { seed: 1, customers: DEFAULT_DEMO_CUSTOMERS, now: ctx.now(), batchSize: config.PULSE_BATCH_SIZE, clock: ctx.now });
     process.stdout.write(`Demo workspace "${s.workspace}": ${s.customers} customers, ${s.events} events (${(s.durationMs / 1000).toFixed(1)} s)\n`);
   }
+  // First start: nobody can sign in yet. The admin's one-time password is printed once, below.
+  const firstAdmin = await bootstrapAdmin(ctx.repos, config.PULSE_ADMIN_EMAIL, ctx.now(), DEMO_STAFF.map((p) => p.email));
   const app = await buildApp(ctx);
   // Live stages lapse with time, not only with events: sweep every workspace hourly.
   const sweep = setInterval(() => {
@@ -36,6 +56,8 @@ export const serve = async (config: Config): Promise<void> => {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.PORT, host: config.HOST });
-  process.stdout.write(`Pulse is running: http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}/ (data: ${config.DATABASE_URL})\n`);
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}/`;
+  process.stdout.write(`Pulse is running: ${url} (data: ${config.DATABASE_URL})\n`);
+  if (firstAdmin !== null) process.stdout.write(firstAdminNotice(firstAdmin, url));
 };
 

@@ -11,6 +11,7 @@ import { recordAudit } from './audit.js';
 import type { CredentialCache } from './authenticate.js';
 import { hashPassword, newOneTimePassword, newSecret, sha256 } from './credentials.js';
 import type { AuditStore, Member, PeopleStore, SessionStore, WorkspaceStore } from './ports.js';
+import { parseInput } from './parse-input.js';
 import { RESET_LINK_TTL_MS } from './sign-in.js';
 
 export interface PeopleDeps {
@@ -72,7 +73,7 @@ export const listPeople = async (deps: Pick<PeopleDeps, 'people'>, access: Acces
  */
 export const addPerson = async (deps: PeopleDeps, access: Access, input: NewPersonInput, now: number): Promise<{ member: Member; link: PasswordLink | null }> => {
   requirePermission(access, 'managePeople');
-  const p = NewPersonSchema.parse(input);
+  const p = parseInput(NewPersonSchema, input);
   let person = await deps.people.findByEmail(p.email);
   let link: PasswordLink | null = null;
   if (person === null) {
@@ -91,7 +92,7 @@ export const addPerson = async (deps: PeopleDeps, access: Access, input: NewPers
 /** Changes a member's role or trainee flag. */
 export const updateMember = async (deps: PeopleDeps, access: Access, personId: number, input: MemberChangeInput, now: number): Promise<Member> => {
   requirePermission(access, 'managePeople');
-  const change = MemberChangeSchema.parse(input);
+  const change = parseInput(MemberChangeSchema, input);
   const member = await memberOf(deps.people, access, personId);
   const role = change.role ?? member.role;
   const trainee = change.trainee ?? member.trainee;
@@ -158,16 +159,18 @@ export const issueOneTimePassword = async (deps: PeopleDeps, access: Access, per
 
 /**
  * First start: when no one can sign in yet, creates the admin with a one-time password (to be
- * printed once) and makes them admin of every workspace. Answers null when there are people already.
+ * printed once) and makes them admin of every workspace. Answers null when there are people already
+ * (`demoEmails`: the demo staff, who do not count).
  */
 export const bootstrapAdmin = async (
   deps: { people: PeopleStore; workspaces: WorkspaceStore; audit: AuditStore },
   email: string,
   now: number,
+  demoEmails: readonly string[] = [],
 ): Promise<{ email: string; password: string } | null> => {
-  if ((await deps.people.count()) > 0) return null;
+  if ((await deps.people.count(demoEmails)) > 0) return null;
   const password = newOneTimePassword();
-  const person = await deps.people.create({ email: EmailSchema.parse(email), name: 'Admin', passwordHash: await hashPassword(password), mustChangePassword: true, now });
+  const person = await deps.people.create({ email: parseInput(EmailSchema, email), name: 'Admin', passwordHash: await hashPassword(password), mustChangePassword: true, now });
   const workspaces = await deps.workspaces.list();
   for (const ws of workspaces) await deps.people.setMembership({ personId: person.id, workspaceId: ws.id, role: 'admin', trainee: false, now });
   await deps.audit.append(workspaces.map((ws) => ({

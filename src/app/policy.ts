@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { actorLabel, replyDecision, requirePermission, type Access } from './access.js';
 import { recordAudit } from './audit.js';
+import { parseInput } from './parse-input.js';
 import type { AuditStore, Policy, PolicyStore } from './ports.js';
 
 export interface PolicyDeps {
@@ -33,7 +34,7 @@ export const getPolicy = async (deps: Pick<PolicyDeps, 'policies'>, access: Acce
 /** Publishes a new version of the policy; everyone must acknowledge it again. */
 export const publishPolicy = async (deps: PolicyDeps, access: Access, input: z.input<typeof PolicyTextSchema>, now: number): Promise<Policy> => {
   requirePermission(access, 'editPolicy');
-  const { text } = PolicyTextSchema.parse(input);
+  const { text } = parseInput(PolicyTextSchema, input);
   const policy = await deps.policies.publish(access.workspace.id, { text, createdBy: actorLabel(access.actor), now });
   await recordAudit(deps.audit, access, { action: 'policy.published', target: `policy:${policy.version}`, details: { version: policy.version, length: text.length } }, now);
   return policy;
@@ -42,7 +43,7 @@ export const publishPolicy = async (deps: PolicyDeps, access: Access, input: z.i
 /** A person acknowledges the version they read; it must still be the current one. */
 export const acknowledgePolicy = async (deps: PolicyDeps, access: Access, input: z.input<typeof AcknowledgementSchema>, now: number): Promise<PolicyView> => {
   requirePermission(access, 'read');
-  const { version } = AcknowledgementSchema.parse(input);
+  const { version } = parseInput(AcknowledgementSchema, input);
   if (access.actor.kind !== 'person') throw new AppError('forbidden', 'only a person can acknowledge the policy');
   const policy = await deps.policies.current(access.workspace.id);
   if (policy === null) throw new AppError('not_found', 'this workspace has no policy yet');

@@ -379,7 +379,8 @@ export interface PasswordReset {
 }
 
 export interface PeopleStore {
-  count(): Promise<number>;
+  /** How many people there are, leaving out these emails. */
+  count(exceptEmails?: readonly string[]): Promise<number>;
   get(id: number): Promise<PersonSecret | null>;
   /** By email, case-insensitively. */
   findByEmail(email: string): Promise<PersonSecret | null>;

@@ -8,6 +8,7 @@ import { actorLabel, requirePermission, TOKEN_SCOPES, type Access } from './acce
 import { recordAudit } from './audit.js';
 import type { CredentialCache } from './authenticate.js';
 import { newApiToken } from './credentials.js';
+import { parseInput } from './parse-input.js';
 import type { ApiToken, AuditStore, TokenStore } from './ports.js';
 
 export interface TokenDeps {
@@ -31,7 +32,7 @@ export const listTokens = async (deps: Pick<TokenDeps, 'tokens'>, access: Access
 /** Creates a token; `secret` is the only time anyone sees it. */
 export const createToken = async (deps: TokenDeps, access: Access, input: NewTokenInput, now: number): Promise<{ token: ApiToken; secret: string }> => {
   requirePermission(access, 'manageTokens');
-  const t = NewTokenSchema.parse(input);
+  const t = parseInput(NewTokenSchema, input);
   const { secret, prefix, hash } = newApiToken();
   const token = await deps.tokens.create({ workspaceId: access.workspace.id, name: t.name, prefix, tokenHash: hash, scopes: t.scopes, createdBy: actorLabel(access.actor), now });
   await recordAudit(deps.audit, access, { action: 'token.created', target: `token:${token.id}`, details: { name: token.name, prefix, scopes: token.scopes } }, now);

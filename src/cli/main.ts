@@ -6,6 +6,7 @@ import { registerAdmin } from './commands/admin.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerImport } from './commands/import.js';
 import { registerMerge } from './commands/merge.js';
+import { registerPeople } from './commands/people.js';
 import { registerStages } from './commands/stages.js';
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 registerImport(program);
 registerCustomers(program);
 registerMerge(program);
+registerPeople(program);
 registerStages(program);
 registerAdmin(program);
 program

@@ -1,6 +1,8 @@
 /**
  * (Re)creates the demo workspace: deletes it if it exists, then ingests the seeded demo events
  * through the same pipeline as every import. Reproducible: the same seed and "now" give the same data.
+ * The demo staff (one person per role, src/demo/staff.ts) and a sample policy come with it; people
+ * who belonged to the old demo workspace keep their role in the new one.
  */
 import { ingestEvents } from '../app/ingest-events.js';
 import { EventLineSchema, toPulseEvent } from '../app/event-input.js';
@@ -9,7 +11,9 @@ import { DEMO_WORKSPACE, generateDemoEvents } from '../demo/generate-demo.js';
 import type { PulseEvent } from '../domain/event.js';
 import { AppError } from '../domain/errors.js';
 import type { RouteDefinition } from '../domain/stages/route.js';
+import { ensurePerson } from '../app/people.js';
 import { ensureWorkspace } from '../app/workspaces.js';
+import { DEMO_POLICY, DEMO_STAFF } from '../demo/staff.js';
 
 const DEMO_B2B_ROUTE: RouteDefinition = {
   name: 'B2B accounts',
@@ -34,6 +38,8 @@ export const seedDemo = async (
 ): Promise<DemoSummary> => {
   const started = opts.clock();
   const existing = await repos.workspaces.findBySlug(DEMO_WORKSPACE.slug);
+  // People who belonged to the old demo workspace belong to the new one too.
+  const members = existing === null ? [] : await repos.people.members(existing.id);
   if (existing !== null) {
     // Never wipe what someone imported into the demo workspace by hand.
     const foreign = (await repos.workspaces.sources(existing.id)).filter((s) => !s.startsWith('demo-'));
@@ -46,6 +52,9 @@ export const seedDemo = async (
   // route (dealers and companies buying for staff) shows that several routes live side by side.
   const workspace = await ensureWorkspace(repos, { slug: DEMO_WORKSPACE.slug, name: DEMO_WORKSPACE.name, currency: DEMO_WORKSPACE.currency, highValueThreshold: 10_000 }, opts.now);
   await repos.routes.save(workspace.id, DEMO_B2B_ROUTE, opts.now);
+  for (const m of members) await repos.people.setMembership({ personId: m.id, workspaceId: workspace.id, role: m.role, trainee: m.trainee, now: m.joinedAt });
+  await Promise.all(DEMO_STAFF.map((p) => ensurePerson(repos, { ...p, workspaceId: workspace.id }, opts.now)));
+  await repos.policies.publish(workspace.id, { text: DEMO_POLICY, createdBy: 'demo', now: opts.now });
   let batch: PulseEvent[] = [];
   let events = 0;
   const flush = async () => {

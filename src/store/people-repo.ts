@@ -38,8 +38,10 @@ export const peopleRepo = (db: Kysely<Tables>, writeLock: WriteLock): PeopleStor
   };
 
   return {
-    async count() {
-      const row = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    async count(exceptEmails = []) {
+      let q = db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n'));
+      if (exceptEmails.length > 0) q = q.where('email', 'not in', exceptEmails.map(normaliseEmail));
+      const row = await q.executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async get(id) {

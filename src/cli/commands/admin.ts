@@ -47,7 +47,7 @@ export const registerAdmin = (program: Command): void => {
       runCommand(async (ctx) => {
         const ws = await createWorkspace(ctx.repos, { slug, name: flags.name, currency: flags.currency }, ctx.now());
         if (flags.json) return printJson({ ...ws, createdAt: isoOrNull(ws.createdAt) });
-        process.stdout.write(`Created workspace "${ws.slug}" (${ws.currency})\n`);
+        process.stdout.write(`Created workspace "${ws.slug}" (${ws.currency}). Give someone access: pulse people add EMAIL --role admin --workspace ${ws.slug}\n`);
       }),
     );
   workspaces
