@@ -30,6 +30,7 @@ const ConfigSchema = z.object({
   PULSE_TRUST_PROXY: z.stringbool().default(false).describe('Trust X-Forwarded-For/-Proto from a reverse proxy (client IP for rate limits and the audit log, https for cookies)'),
   PULSE_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Sign-in attempts per minute, per email address and per client IP'),
   PULSE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000_000).default(60_000).describe('API requests per minute per session or token (0: no limit)'),
+  PULSE_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false).describe('Let webhooks call loopback and private addresses (closed networks, tests); off, they are refused (SSRF protection)'),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

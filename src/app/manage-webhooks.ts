@@ -6,9 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import { pingPayload } from '../domain/webhooks.js';
-import { requirePermission, type Access, type Actor } from './access.js';
+import { actorLabel, requirePermission, type Access } from './access.js';
 import { sendDueDeliveries, type DeliverDeps } from './deliver-webhooks.js';
-import type { AttemptView, DeliveryStatus, DeliveryView, StoredWebhook, WebhookStore } from './ports.js';
+import { recordAudit } from './audit.js';
+import type { AttemptView, AuditStore, DeliveryStatus, DeliveryView, StoredWebhook, WebhookStore } from './ports.js';
+
+/** The stores the admin use cases need: webhooks, and the audit log for what changes them. */
+export interface WebhookAdminDeps {
+  webhooks: WebhookStore;
+  audit: AuditStore;
+}
 import { webhookUrlProblem, WebhookCreateSchema, WebhookUpdateSchema } from './webhook-input.js';
 
 export interface WebhookOptions {
@@ -19,15 +26,6 @@ export interface WebhookOptions {
 
 /** A new signing secret: 32 random bytes. The whole string is the HMAC key. */
 export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`;
-
-/** Who did it, as the webhook's `created_by` records it. */
-export const actorLabel = (actor: Actor): string => {
-  switch (actor.kind) {
-    case 'person': return actor.email;
-    case 'token': return `token:${actor.tokenId}`;
-    case 'system': return `system:${actor.name}`;
-  }
-};
 
 const parse = <T>(result: { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): T => {
   if (result.success) return result.data;
@@ -47,51 +45,55 @@ const found = async (store: WebhookStore, access: Access, id: number): Promise<S
 };
 
 /** Subscribes a URL; answers the webhook and its secret (shown this once). */
-export const createWebhook = async (store: WebhookStore, access: Access, input: unknown, opts: WebhookOptions): Promise<{ webhook: StoredWebhook; secret: string }> => {
+export const createWebhook = async (deps: WebhookAdminDeps, access: Access, input: unknown, opts: WebhookOptions): Promise<{ webhook: StoredWebhook; secret: string }> => {
   requirePermission(access, 'manageWebhooks');
   const data = parse(WebhookCreateSchema.safeParse(input));
   checkUrl(data.url, opts.allowPrivate);
   const secret = newWebhookSecret();
-  const webhook = await store.create({
+  const webhook = await deps.webhooks.create({
     workspaceId: access.workspace.id, url: data.url, secret, events: data.events, description: data.description ?? null,
     createdBy: actorLabel(access.actor), now: opts.now,
   });
+  await recordAudit(deps.audit, access, { action: 'webhook.created', target: `webhook:${webhook.id}`, details: { url: webhook.url, events: webhook.events } }, opts.now);
   return { webhook, secret };
 };
 
-export const listWebhooks = async (store: WebhookStore, access: Access): Promise<StoredWebhook[]> => {
+export const listWebhooks = async (deps: Pick<WebhookAdminDeps, 'webhooks'>, access: Access): Promise<StoredWebhook[]> => {
   requirePermission(access, 'manageWebhooks');
-  return store.list(access.workspace.id);
+  return deps.webhooks.list(access.workspace.id);
 };
 
-export const getWebhook = async (store: WebhookStore, access: Access, id: number): Promise<StoredWebhook> => {
+export const getWebhook = async (deps: Pick<WebhookAdminDeps, 'webhooks'>, access: Access, id: number): Promise<StoredWebhook> => {
   requirePermission(access, 'manageWebhooks');
-  return found(store, access, id);
+  return found(deps.webhooks, access, id);
 };
 
 /** Changes the URL, events, description, or pauses/resumes (events while paused are not sent later). */
-export const updateWebhook = async (store: WebhookStore, access: Access, id: number, input: unknown, opts: WebhookOptions): Promise<StoredWebhook> => {
+export const updateWebhook = async (deps: WebhookAdminDeps, access: Access, id: number, input: unknown, opts: WebhookOptions): Promise<StoredWebhook> => {
   requirePermission(access, 'manageWebhooks');
   const data = parse(WebhookUpdateSchema.safeParse(input));
   if (data.url !== undefined) checkUrl(data.url, opts.allowPrivate);
-  const updated = await store.update(access.workspace.id, id, { url: data.url, events: data.events, active: data.active, description: data.description }, opts.now);
+  const updated = await deps.webhooks.update(access.workspace.id, id, { url: data.url, events: data.events, active: data.active, description: data.description }, opts.now);
   if (updated === null) throw new AppError('not_found', `no webhook ${id} in this workspace`);
+  await recordAudit(deps.audit, access, { action: 'webhook.updated', target: `webhook:${id}`, details: { ...data } }, opts.now);
   return updated;
 };
 
-export const deleteWebhook = async (store: WebhookStore, access: Access, id: number): Promise<StoredWebhook> => {
+export const deleteWebhook = async (deps: WebhookAdminDeps, access: Access, id: number, now: number): Promise<StoredWebhook> => {
   requirePermission(access, 'manageWebhooks');
-  const hook = await found(store, access, id);
-  if (!(await store.remove(access.workspace.id, id))) throw new AppError('not_found', `no webhook ${id} in this workspace`);
+  const hook = await found(deps.webhooks, access, id);
+  if (!(await deps.webhooks.remove(access.workspace.id, id))) throw new AppError('not_found', `no webhook ${id} in this workspace`);
+  await recordAudit(deps.audit, access, { action: 'webhook.deleted', target: `webhook:${id}`, details: { url: hook.url } }, now);
   return hook;
 };
 
 /** A new secret, at once: deliveries from now on (retries too) are signed with it. */
-export const rotateWebhookSecret = async (store: WebhookStore, access: Access, id: number, now: number): Promise<{ webhook: StoredWebhook; secret: string }> => {
+export const rotateWebhookSecret = async (deps: WebhookAdminDeps, access: Access, id: number, now: number): Promise<{ webhook: StoredWebhook; secret: string }> => {
   requirePermission(access, 'manageWebhooks');
   const secret = newWebhookSecret();
-  const webhook = await store.update(access.workspace.id, id, { secret }, now);
+  const webhook = await deps.webhooks.update(access.workspace.id, id, { secret }, now);
   if (webhook === null) throw new AppError('not_found', `no webhook ${id} in this workspace`);
+  await recordAudit(deps.audit, access, { action: 'webhook.secret_rotated', target: `webhook:${id}` }, now);
   return { webhook, secret };
 };
 
@@ -101,12 +103,13 @@ export interface DeliveryLogEntry extends DeliveryView {
 
 /** The delivery log, newest first, a page at a time (`next` continues it). */
 export const listDeliveries = async (
-  store: WebhookStore,
+  deps: Pick<WebhookAdminDeps, 'webhooks'>,
   access: Access,
   id: number,
   page: { status?: DeliveryStatus; before?: number; limit: number },
 ): Promise<{ items: DeliveryLogEntry[]; next: number | null }> => {
   requirePermission(access, 'manageWebhooks');
+  const store = deps.webhooks;
   await found(store, access, id);
   const items = await store.deliveries(access.workspace.id, id, { status: page.status ?? null, beforeId: page.before ?? null, limit: page.limit });
   const attempts = await store.attempts(items.map((d) => d.id));
@@ -116,13 +119,19 @@ export const listDeliveries = async (
   };
 };
 
-/** Sends a delivery again at the next dispatch (a failed one gets one more attempt). */
-export const retryDelivery = async (store: WebhookStore, access: Access, id: number, deliveryId: number, now: number): Promise<DeliveryView> => {
+/** Sends a delivery again now (a failed one gets one more attempt; a failure is retried as usual). */
+export const retryDelivery = async (deps: DeliverDeps, access: Access, id: number, deliveryId: number): Promise<DeliveryLogEntry> => {
   requirePermission(access, 'manageWebhooks');
-  await found(store, access, id);
-  const delivery = await store.retry(access.workspace.id, id, deliveryId, now);
+  const hook = await found(deps.webhooks, access, id);
+  const delivery = await deps.webhooks.retry(access.workspace.id, id, deliveryId, deps.now());
   if (delivery === null) throw new AppError('not_found', `no delivery ${deliveryId} of webhook ${id}`);
-  return delivery;
+  if (hook.active) await sendDueDeliveries(deps, { deliveryId });
+  return logEntry(deps.webhooks, access, id, delivery);
+};
+
+const logEntry = async (store: WebhookStore, access: Access, id: number, delivery: DeliveryView): Promise<DeliveryLogEntry> => {
+  const after = (await store.getDelivery(access.workspace.id, id, delivery.id)) ?? delivery;
+  return { ...after, attemptLog: (await store.attempts([after.id])).get(after.id) ?? [] };
 };
 
 /**
@@ -140,6 +149,5 @@ export const pingWebhook = async (deps: DeliverDeps, access: Access, id: number)
   const delivery = await deps.webhooks.deliveryByKey(hook.id, key);
   if (delivery === null) throw new AppError('not_found', `webhook ${id} was deleted meanwhile`);
   await sendDueDeliveries(deps, { deliveryId: delivery.id });
-  const after = (await deps.webhooks.getDelivery(access.workspace.id, hook.id, delivery.id)) ?? delivery;
-  return { ...after, attemptLog: (await deps.webhooks.attempts([after.id])).get(after.id) ?? [] };
+  return logEntry(deps.webhooks, access, hook.id, delivery);
 };

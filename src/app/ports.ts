@@ -494,14 +494,8 @@ export interface StoredWebhook {
   createdBy: string;
   createdAt: number;
   updatedAt: number;
-  /** Where the outbox stands in stage_transitions (opaque to use cases; see the store). */
-  cursor: WebhookCursor;
-}
-
-/** A position in stage_transitions: (transaction, id) on PostgreSQL, (0, id) on SQLite. */
-export interface WebhookCursor {
-  tx: number;
-  id: number;
+  /** The outbox's cursor: the last stage_transitions id turned into deliveries (or skipped). */
+  cursor: number;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -579,17 +573,17 @@ export interface WebhookStore {
   /** Active webhooks of every workspace subscribed to this event type. */
   subscribed(eventType: string): Promise<StoredWebhook[]>;
   /**
-   * Stage transitions of the webhook's workspace after its cursor, oldest first, and the cursor to
-   * store once they are all enqueued. Only transitions no running transaction can precede are
-   * answered, so advancing the cursor never skips one committed later.
+   * Stage transitions of the webhook's workspace after its cursor, in id order, and the cursor to
+   * store once they are enqueued. Only ids below every id a running transaction may still commit are
+   * answered, so moving the cursor never skips a transition committed later.
    */
-  transitionsAfter(hook: StoredWebhook, limit: number): Promise<{ rows: OutboxTransition[]; next: WebhookCursor }>;
+  transitionsAfter(hook: StoredWebhook, limit: number): Promise<{ rows: OutboxTransition[]; next: number }>;
   /**
    * One transaction: moves the cursor from `from` to `to` (false, and nothing written, if another
    * dispatcher moved it first) and inserts the deliveries (an event already delivered to this
    * webhook is skipped).
    */
-  enqueue(webhook: Pick<StoredWebhook, 'id' | 'workspaceId'>, move: { from: WebhookCursor; to: WebhookCursor } | null, deliveries: NewDelivery[], now: number): Promise<boolean>;
+  enqueue(webhook: Pick<StoredWebhook, 'id' | 'workspaceId'>, move: { from: number; to: number } | null, deliveries: NewDelivery[], now: number): Promise<boolean>;
   /**
    * Takes up to `limit` pending deliveries due by `now` (of active webhooks) for `leaseMs`: no other
    * dispatcher takes them meanwhile. `deliveryId` takes that one delivery only, if due.

@@ -10,9 +10,11 @@ import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
 import { customerRoutes } from './routes/customers.js';
+import { eventRoutes } from './routes/events.js';
 import { peopleRoutes } from './routes/people.js';
 import { routeRoutes } from './routes/routes.js';
 import { sessionRoutes } from './routes/session.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -46,6 +48,8 @@ export const buildApp = async (
     await workspaceRoutes(api, ctx);
     await customerRoutes(api, ctx);
     await routeRoutes(api, ctx);
+    await eventRoutes(api, ctx);
+    await webhookRoutes(api, ctx);
   });
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;

@@ -250,9 +250,8 @@ export interface WebhookTable {
   created_by: string;
   created_at: number;
   updated_at: number;
-  /** The outbox cursor in stage_transitions: (transaction, id) on PostgreSQL, (0, id) on SQLite. */
-  cursor_tx: Generated<number>;
-  cursor_id: Generated<number>;
+  /** The outbox's cursor: the last stage_transitions id turned into deliveries (or skipped). */
+  last_transition_id: number;
 }
 
 export interface WebhookDeliveryTable {

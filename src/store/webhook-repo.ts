@@ -3,11 +3,17 @@
  * webhook, moved in the same transaction that inserts the deliveries) and claimed with a lease, so
  * two dispatchers never send the same delivery at the same time: on PostgreSQL with
  * `FOR UPDATE SKIP LOCKED`, on SQLite by the single writer's atomic UPDATE … RETURNING.
+ *
+ * Why the cursor never skips a transition: on SQLite writers take turns, so ids commit in order. On
+ * PostgreSQL they do not — a long batch can take id 10 and commit after another batch committed
+ * id 11 — so the outbox only reads up to a horizon no uncommitted id can be below (postgresHorizon).
+ * While a writer is mid-transaction a round reads nothing; the next one (woken by that commit, or
+ * 5 s later) catches up.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
-import type { AttemptView, ClaimedDelivery, DeliveryStatus, DeliveryView, OutboxTransition, StoredWebhook, TransitionCause, WebhookCursor, WebhookStore } from '../app/ports.js';
+import type { AttemptView, ClaimedDelivery, DeliveryStatus, DeliveryView, OutboxTransition, StoredWebhook, TransitionCause, WebhookStore } from '../app/ports.js';
 import { isPostgres } from './dialect.js';
 import type { Tables, WebhookDeliveryTable, WebhookTable } from './tables.js';
 import type { WriteLock } from './write-lock.js';
@@ -17,7 +23,7 @@ const EventsSchema = z.array(z.string().max(100)).max(50);
 const toWebhook = (r: Selectable<WebhookTable>): StoredWebhook => ({
   id: r.id, workspaceId: r.workspace_id, url: r.url, secret: r.secret, events: EventsSchema.parse(JSON.parse(r.events)),
   active: r.active === 1, description: r.description, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
-  cursor: { tx: Number(r.cursor_tx), id: Number(r.cursor_id) },
+  cursor: Number(r.last_transition_id),
 });
 
 const toDelivery = (r: Selectable<WebhookDeliveryTable>): DeliveryView => ({
@@ -28,15 +34,34 @@ const toDelivery = (r: Selectable<WebhookDeliveryTable>): DeliveryView => ({
 
 type Db = Kysely<Tables>;
 
-/** The cursor of "now": every transition stored from here on comes after it. */
-const presentCursor = async (db: Db, workspaceId: number): Promise<WebhookCursor> => {
-  if (isPostgres(db)) {
-    const { rows } = await sql<{ h: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h`.execute(db);
-    return { tx: Number(rows[0]!.h), id: 0 };
-  }
-  // The workspace's own latest id (not the table's): ids above it are never reused by SQLite.
+/**
+ * The cursor of "now": the workspace's latest transition (not the table's: on SQLite ids above the
+ * workspace's own can be reused after another workspace's rows are deleted).
+ */
+const presentCursor = async (db: Db, workspaceId: number): Promise<number> => {
   const row = await db.selectFrom('stage_transitions').select((eb) => eb.fn.max('id').as('max')).where('workspace_id', '=', workspaceId).executeTakeFirst();
-  return { tx: 0, id: Number(row?.max ?? 0) };
+  return Number(row?.max ?? 0);
+};
+
+/**
+ * PostgreSQL: the highest id below which every transition is committed or gone, or null while a
+ * writer is mid-transaction. Read in this order: the sequence's last id first, then whether anyone
+ * holds a write lock on the table — a writer draws its ids after taking that lock and keeps it to
+ * its commit, so if nobody holds it now, every id up to the one read is final, and later inserts
+ * draw higher ones. (No lock is taken: writers and autovacuum are never held up.)
+ */
+const postgresHorizon = async (db: Db): Promise<number | null> => {
+  const { rows: last } = await sql<{ id: string | null }>`
+    SELECT pg_sequence_last_value(pg_get_serial_sequence('stage_transitions', 'id')::regclass) AS id`.execute(db);
+  const { rows: busy } = await sql<{ busy: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'relation' AND relation = 'stage_transitions'::regclass
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND mode IN ('RowExclusiveLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
+        AND granted AND pid IS DISTINCT FROM pg_backend_pid()
+    ) AS busy`.execute(db);
+  return busy[0]?.busy === true ? null : Number(last[0]?.id ?? 0);
 };
 
 interface TransitionSqlRow {
@@ -50,7 +75,6 @@ interface TransitionSqlRow {
   event_id: number | null;
   rule: string | null;
   recorded_at: number;
-  tx: string | null;
 }
 
 const toOutbox = (r: TransitionSqlRow): OutboxTransition => ({
@@ -68,10 +92,10 @@ export const webhookRepo = (db: Db, writeLock: WriteLock): WebhookStore => {
         // Written before anything is read: on SQLite the first write takes the lock.
         const { id } = await trx.insertInto('webhooks').values({
           workspace_id: input.workspaceId, url: input.url, secret: input.secret, events: JSON.stringify(input.events), active: 1,
-          description: input.description, created_by: input.createdBy, created_at: input.now, updated_at: input.now,
+          description: input.description, created_by: input.createdBy, created_at: input.now, updated_at: input.now, last_transition_id: 0,
         }).returning('id').executeTakeFirstOrThrow();
         const cursor = await presentCursor(trx, input.workspaceId);
-        const row = await trx.updateTable('webhooks').set({ cursor_tx: cursor.tx, cursor_id: cursor.id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        const row = await trx.updateTable('webhooks').set({ last_transition_id: cursor }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
         return toWebhook(row);
       });
     },
@@ -97,7 +121,7 @@ export const webhookRepo = (db: Db, writeLock: WriteLock): WebhookStore => {
         const cursor = restart ? await presentCursor(trx, ws) : null;
         const row = await trx.updateTable('webhooks').set({
           url: patch.url, events, active, description: patch.description, secret: patch.secret, updated_at: now,
-          ...(cursor === null ? {} : { cursor_tx: cursor.tx, cursor_id: cursor.id }),
+          ...(cursor === null ? {} : { last_transition_id: cursor }),
         }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
         return toWebhook(row);
       });
@@ -146,24 +170,14 @@ export const webhookRepo = (db: Db, writeLock: WriteLock): WebhookStore => {
     },
 
     async transitionsAfter(hook, limit) {
-      if (!pg) {
-        const { rows } = await sql<TransitionSqlRow>`
-          SELECT id, customer_id, route_id, from_stage, to_stage, at, cause, event_id, rule, recorded_at, NULL AS tx FROM stage_transitions
-          WHERE workspace_id = ${hook.workspaceId} AND id > ${hook.cursor.id} ORDER BY id LIMIT ${limit}`.execute(db);
-        const last = rows[rows.length - 1];
-        return { rows: rows.map(toOutbox), next: last === undefined ? hook.cursor : { tx: 0, id: Number(last.id) } };
-      }
-      // Transactions below the horizon have all ended: nothing can appear behind what is read here.
-      const { rows: h } = await sql<{ h: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h`.execute(db);
-      const horizon = h[0]!.h;
+      const horizon = pg ? await postgresHorizon(db) : null;
+      if (pg && (horizon === null || horizon <= hook.cursor)) return { rows: [], next: hook.cursor };
       const { rows } = await sql<TransitionSqlRow>`
-        SELECT id, customer_id, route_id, from_stage, to_stage, at, cause, event_id, rule, recorded_at, tx::text AS tx FROM stage_transitions
-        WHERE workspace_id = ${hook.workspaceId} AND tx < ${horizon}::xid8 AND (tx, id) > (${String(hook.cursor.tx)}::xid8, ${hook.cursor.id}::bigint)
-        ORDER BY tx, id LIMIT ${limit}`.execute(db);
+        SELECT id, customer_id, route_id, from_stage, to_stage, at, cause, event_id, rule, recorded_at FROM stage_transitions
+        WHERE workspace_id = ${hook.workspaceId} AND id > ${hook.cursor} ${horizon === null ? sql`` : sql`AND id <= ${horizon}`}
+        ORDER BY id LIMIT ${limit}`.execute(db);
       const last = rows[rows.length - 1];
-      let next = hook.cursor;
-      if (last !== undefined) next = rows.length === limit ? { tx: Number(last.tx), id: Number(last.id) } : { tx: Number(horizon), id: 0 };
-      return { rows: rows.map(toOutbox), next };
+      return { rows: rows.map(toOutbox), next: last === undefined ? hook.cursor : Number(last.id) };
     },
 
     async enqueue(hook, move, deliveries, now) {
@@ -171,8 +185,8 @@ export const webhookRepo = (db: Db, writeLock: WriteLock): WebhookStore => {
         // The cursor moves first: on SQLite a write takes the lock; on PostgreSQL the row lock
         // makes a second dispatcher wait here, then find the cursor moved and back off.
         if (move !== null) {
-          const moved = await trx.updateTable('webhooks').set({ cursor_tx: move.to.tx, cursor_id: move.to.id })
-            .where('id', '=', hook.id).where('cursor_tx', '=', move.from.tx).where('cursor_id', '=', move.from.id).executeTakeFirst();
+          const moved = await trx.updateTable('webhooks').set({ last_transition_id: move.to })
+            .where('id', '=', hook.id).where('last_transition_id', '=', move.from).executeTakeFirst();
           if (Number(moved.numUpdatedRows) === 0) return false;
         }
         for (let i = 0; i < deliveries.length; i += 500) {

@@ -16,7 +16,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 const SNIPPET = 300;
 
 /** dns.lookup that refuses private, loopback and link-local answers. */
-const publicLookup: LookupFunction = (hostname, options, callback) => {
+export const publicLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
     if (err) return (callback as (e: Error) => void)(err);
     const bad = addresses.find((a) => isPrivateAddress(a.address));

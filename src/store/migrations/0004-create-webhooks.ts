@@ -2,11 +2,8 @@
  * Outbound webhooks: the subscriptions, the outbox of deliveries (one per webhook and event, with its
  * retry state) and the log of every attempt.
  *
- * The outbox reads customer.stage_changed facts from stage_transitions, whose ids a webhook's cursor
- * follows. On SQLite writers take turns, so ids are committed in order. On PostgreSQL they are not
- * (a long batch can commit id 10 after another committed id 11), so each transition also records the
- * transaction that wrote it (`tx`, filled by a column default: the writers need not know) and the
- * cursor follows (tx, id) up to the oldest transaction still running.
+ * The outbox reads customer.stage_changed facts from stage_transitions in id order, from each
+ * webhook's cursor (`last_transition_id`; see webhook-repo.ts for why no id can commit behind it).
  */
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
@@ -28,8 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', big, (c) => c.notNull())
     .addColumn('updated_at', big, (c) => c.notNull())
-    .addColumn('cursor_tx', big, (c) => c.notNull().defaultTo(0))
-    .addColumn('cursor_id', big, (c) => c.notNull().defaultTo(0))
+    .addColumn('last_transition_id', big, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('webhooks_workspace').on('webhooks').columns(['workspace_id', 'id']).execute();
 
@@ -71,18 +67,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('webhook_attempts_delivery').on('webhook_attempts').columns(['delivery_id', 'attempt']).execute();
 
-  if (pg) {
-    // Existing rows keep a null tx (no table rewrite): they happened before any webhook existed.
-    await sql`ALTER TABLE stage_transitions ADD COLUMN tx xid8`.execute(db);
-    await sql`ALTER TABLE stage_transitions ALTER COLUMN tx SET DEFAULT pg_current_xact_id()`.execute(db);
-    await sql`CREATE INDEX stage_transitions_outbox ON stage_transitions (workspace_id, tx, id)`.execute(db);
-  } else {
-    await db.schema.createIndex('stage_transitions_outbox').on('stage_transitions').columns(['workspace_id', 'id']).execute();
-  }
+  // The outbox reads a workspace's transitions in id order.
+  await db.schema.createIndex('stage_transitions_outbox').on('stage_transitions').columns(['workspace_id', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('stage_transitions_outbox').execute();
-  if (isPostgres(db)) await sql`ALTER TABLE stage_transitions DROP COLUMN tx`.execute(db);
   for (const table of ['webhook_attempts', 'webhook_deliveries', 'webhooks']) await db.schema.dropTable(table).execute();
 }
