@@ -1,6 +1,6 @@
 /**
  * The long-running process roles: `serve` (API + UI, seeding the demo workspace on an empty store,
- * creating the first admin when no one can sign in yet, sweeping stages hourly).
+ * creating the first admin when no one can sign in yet, sweeping stages hourly, delivering webhooks).
  * Started by src/main.ts or by `pulse serve`.
  */
 import type { Config } from './config.js';
@@ -11,6 +11,8 @@ import { buildApp } from './http/app.js';
 import { seedDemo } from './ingest/seed-demo.js';
 import { DEFAULT_DEMO_CUSTOMERS, DEMO_WORKSPACE } from './demo/generate-demo.js';
 import { DEMO_STAFF } from './demo/staff.js';
+import { startWebhookDispatcher } from './webhooks/dispatcher.js';
+import { httpWebhookSender } from './webhooks/http-sender.js';
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -48,7 +50,12 @@ export const serve = async (config: Config): Promise<void> => {
     })().catch((err: unknown) => app.log.error({ err }, 'stage sweep failed'));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();
+  // Webhooks: a round every few seconds, and soon after a stage change (docs/webhooks.md).
+  const dispatcher = startWebhookDispatcher({ ...ctx.repos, sender: httpWebhookSender({ allowPrivate: config.PULSE_WEBHOOKS_ALLOW_PRIVATE }), now: ctx.now }, {
+    bus: ctx.bus, onError: (err) => app.log.error({ err }, 'webhook delivery round failed'),
+  });
   const close = async () => {
+    await dispatcher.stop();
     await app.close();
     await ctx.close();
     process.exit(0);

@@ -104,12 +104,12 @@ const attempt = async (deps: DeliverDeps, claim: ClaimedDelivery): Promise<'deli
  */
 export const sendDueDeliveries = async (
   deps: DeliverDeps,
-  opts: { deliveryId?: number; batch?: number; concurrency?: number; maxRounds?: number } = {},
+  opts: { deliveryId?: number; batch?: number; concurrency?: number; maxRounds?: number; signal?: AbortSignal } = {},
 ): Promise<Omit<DeliveryRound, 'enqueued'>> => {
   const batch = opts.batch ?? 20;
   const concurrency = opts.concurrency ?? 8;
   const out = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
-  for (let round = 0; round < (opts.maxRounds ?? 50); round += 1) {
+  for (let round = 0; round < (opts.maxRounds ?? 50) && opts.signal?.aborted !== true; round += 1) {
     const claims = await deps.webhooks.claim(deps.now(), opts.deliveryId === undefined ? batch : 1, CLAIM_LEASE_MS, opts.deliveryId);
     let i = 0;
     const worker = async () => {
@@ -127,8 +127,8 @@ export const sendDueDeliveries = async (
   return out;
 };
 
-/** One round of the dispatcher: enqueue what happened, send what is due. */
-export const deliverWebhooks = async (deps: DeliverDeps): Promise<DeliveryRound> => {
+/** One round of the dispatcher: enqueue what happened, send what is due (stopping early when aborted). */
+export const deliverWebhooks = async (deps: DeliverDeps, opts: { signal?: AbortSignal } = {}): Promise<DeliveryRound> => {
   const enqueued = await enqueueWebhookEvents(deps);
-  return { enqueued, ...(await sendDueDeliveries(deps)) };
+  return { enqueued, ...(await sendDueDeliveries(deps, { signal: opts.signal })) };
 };

@@ -61,7 +61,7 @@ export const webhookUrlProblem = (raw: string, allowPrivate: boolean): string | 
   return null;
 };
 
-const EventTypesSchema = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'subscribe to at least one event').max(20)
+const EventTypesSchema = z.array(z.enum(WEBHOOK_EVENT_TYPES, { error: `unknown event type: expected ${WEBHOOK_EVENT_TYPES.join(' or ')}` })).min(1, 'subscribe to at least one event').max(20)
   .transform((types) => [...new Set(types)]);
 
 export const WebhookCreateSchema = z.object({

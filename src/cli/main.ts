@@ -8,6 +8,7 @@ import { registerImport } from './commands/import.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPeople } from './commands/people.js';
 import { registerStages } from './commands/stages.js';
+import { registerWebhooks } from './commands/webhooks.js';
 
 const program = new Command()
   .name('pulse')
@@ -20,6 +21,7 @@ registerCustomers(program);
 registerMerge(program);
 registerPeople(program);
 registerStages(program);
+registerWebhooks(program);
 registerAdmin(program);
 program
   .command('serve')

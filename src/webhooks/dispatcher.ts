@@ -28,6 +28,7 @@ export const startWebhookDispatcher = (
   let running: Promise<void> | null = null;
   let again = false;
   let dueAt = Number.POSITIVE_INFINITY;
+  const abort = new AbortController();
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
@@ -46,7 +47,7 @@ export const startWebhookDispatcher = (
       again = true;
       return;
     }
-    running = deliverWebhooks(deps)
+    running = deliverWebhooks(deps, { signal: abort.signal })
       .then((round) => opts.onRound?.(round), opts.onError)
       .finally(() => {
         running = null;
@@ -63,6 +64,7 @@ export const startWebhookDispatcher = (
     wake: () => soon(0),
     async stop() {
       stopped = true;
+      abort.abort();
       clearTimeout(timer);
       unsubscribe?.();
       await running;
