@@ -11,7 +11,7 @@ import type { Page, Request, Response } from 'playwright-core';
 import type { EventLineInput } from '../../src/app/event-input.js';
 import type { Funnel } from '../../web/src/api/types.js';
 import { formatNumber } from '../../web/src/i18n/format.js';
-import { assertPrerequisites, launchBrowser, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
 
 const NOW = Date.now();
 const DAY = 24 * 3600 * 1000;
@@ -77,9 +77,10 @@ const expectedRows = (f: Funnel): string[][] => f.stages.map((s) => [
 beforeAll(async () => {
   assertPrerequisites();
   server = await startServer(events, NOW);
-  const res = await fetch(`${server.baseUrl}/api/v1/workspaces/test/routes`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(B2B) });
+  const res = await server.api(`/api/v1/workspaces/test/routes`, { method: 'PUT', body: JSON.stringify(B2B) });
   if (res.status !== 200) throw new Error(`fixture: saving the B2B route answered ${res.status}`);
   browser = await launchBrowser();
+  await signIn(browser, server);
   page = browser.page;
   page.setDefaultTimeout(10_000);
 });
@@ -177,7 +178,7 @@ describe('the funnel page in the browser', () => {
   });
 
   it('switches route, and exports the table as CSV with names quoted and formulas defused', async () => {
-    const routes = (await (await fetch(`${server.baseUrl}/api/v1/workspaces/test/routes`)).json()) as { items: { id: number; name: string }[] };
+    const routes = (await (await server.api(`/api/v1/workspaces/test/routes`)).json()) as { items: { id: number; name: string }[] };
     const b2b = routes.items.find((r) => r.name === 'B2B accounts')!;
     const funnel = await funnelAfter(() => page.getByLabel('Route', { exact: true }).selectOption({ label: 'B2B accounts' }));
     await page.waitForURL(`${server.baseUrl}/funnel?route=${b2b.id}&period=365`);

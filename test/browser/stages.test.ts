@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EventLineInput } from '../../src/app/event-input.js';
-import { assertPrerequisites, launchBrowser, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
 
 const NOW = Date.now();
 const DAY = 24 * 3600 * 1000;
@@ -29,7 +29,7 @@ let buyerId: number;
 let commenterId: number;
 
 const idOf = async (name: string): Promise<number> => {
-  const res = await fetch(`${server.baseUrl}/api/v1/workspaces/test/customers?q=${encodeURIComponent(name)}`);
+  const res = await server.api(`/api/v1/workspaces/test/customers?q=${encodeURIComponent(name)}`);
   const body = (await res.json()) as { items: { id: number; displayName: string }[] };
   const found = body.items.find((c) => c.displayName === name);
   if (found === undefined) throw new Error(`fixture: no customer ${name}`);
@@ -45,6 +45,7 @@ beforeAll(async () => {
   buyerId = await idOf(BUYER);
   commenterId = await idOf(COMMENTER);
   browser = await launchBrowser();
+  await signIn(browser, server);
   page = browser.page;
   page.setDefaultTimeout(10_000);
 });
@@ -153,10 +154,10 @@ describe('KPI stages in the browser', () => {
   });
 
   it('keeps a sticky stage reached before when its rule is tightened again', async () => {
-    const routes = (await (await fetch(`${server.baseUrl}/api/v1/workspaces/test/routes`)).json()) as { items: { name: string; stages: { key: string; rule: string }[] }[] };
+    const routes = (await (await server.api(`/api/v1/workspaces/test/routes`)).json()) as { items: { name: string; stages: { key: string; rule: string }[] }[] };
     const route = routes.items[0]!;
     const body = { name: route.name, stages: route.stages.map((s) => (s.key === 'multiple_buyer' ? { ...s, rule: 'purchases >= 2' } : s)) };
-    const res = await fetch(`${server.baseUrl}/api/v1/workspaces/test/routes`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await server.api(`/api/v1/workspaces/test/routes`, { method: 'PUT', body: JSON.stringify(body) });
     expect(res.status).toBe(200);
     await page.reload();
     await expect.poll(() => panel().locator('.stage-kept').textContent()).toBe('Kept: reached before (milestone). Its rule does not hold now.');

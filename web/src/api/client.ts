@@ -3,9 +3,10 @@
  * ApiError carrying the server's error code (snake_case, unchanged from the wire).
  */
 import type {
-  CustomerDetail, CustomerPage, Funnel, Merge, PulseEvent, RouteCheck, RouteDefinition, RouteSaved, RouteSummary, StageCounts,
-  WorkspaceOverview, WorkspaceSummary,
+  CustomerDetail, CustomerPage, Funnel, Merge, PasswordResetInfo, PulseEvent, RouteCheck, RouteDefinition, RouteSaved, RouteSummary, Session,
+  StageCounts, WorkspaceOverview, WorkspaceSummary,
 } from './types.js';
+import type { Delivery, DeliveryPage, DeliveryStatus, Webhook, WebhookWithSecret } from './types.js';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -26,12 +27,33 @@ const isErrorBody = (body: unknown): body is { error: { code: string; message: s
   typeof body === 'object' && body !== null && 'error' in body &&
   typeof (body as { error: unknown }).error === 'object' && (body as { error: object | null }).error !== null;
 
+/**
+ * The session's CSRF token (GET /api/v1/session gives it): sent with every write, which the server
+ * refuses without it when the request is authenticated by the session cookie.
+ */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+/** Fired when the server says the session has ended (401), so the app shows the sign-in page. */
+export const SESSION_ENDED = 'pulse:session-ended';
+
+const SAFE = new Set(['GET', 'HEAD']);
+
 const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
   let res: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
   try {
     res = await fetch(path, {
       ...init,
-      headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(SAFE.has(method) || csrfToken === null ? {} : { 'x-csrf-token': csrfToken }),
+        ...init.headers,
+      },
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
@@ -39,6 +61,7 @@ const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
   }
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
+    if (res.status === 401 && !path.startsWith('/api/v1/session') && !path.startsWith('/api/v1/password-resets')) window.dispatchEvent(new Event(SESSION_ENDED));
     if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.details);
     throw new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
   }
@@ -55,6 +78,20 @@ const query = (params: Record<string, string | number | undefined>): string => {
 };
 
 export const api = {
+  /** Who is signed in, with their workspaces, roles and permissions (401 when no one). */
+  session: (signal?: AbortSignal) =>
+    request<Session>('/api/v1/session', { signal }),
+  signIn: (body: { email: string; password: string }) =>
+    request<Session>('/api/v1/session', { method: 'POST', body: JSON.stringify(body) }),
+  signOut: () =>
+    request<null>('/api/v1/session', { method: 'DELETE' }),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<Session>('/api/v1/session/password', { method: 'POST', body: JSON.stringify(body) }),
+  /** Whose a set-password link is (404 when it was used, expired or never existed). */
+  passwordReset: (token: string, signal?: AbortSignal) =>
+    request<PasswordResetInfo>(`/api/v1/password-resets/${encodeURIComponent(token)}`, { signal }),
+  completePasswordReset: (token: string, password: string) =>
+    request<{ email: string }>(`/api/v1/password-resets/${encodeURIComponent(token)}`, { method: 'POST', body: JSON.stringify({ password }) }),
   workspaces: (signal?: AbortSignal) =>
     request<{ items: WorkspaceSummary[] }>('/api/v1/workspaces', { signal }),
   workspace: (slug: string, signal?: AbortSignal) =>
@@ -82,4 +119,22 @@ export const api = {
     request<Funnel>(`${ws(slug)}/funnel${query(p)}`, { signal }),
   stageCounts: (slug: string, p: { route?: number } = {}, signal?: AbortSignal) =>
     request<StageCounts>(`${ws(slug)}/stages${query(p)}`, { signal }),
+  webhooks: (slug: string, signal?: AbortSignal) =>
+    request<{ items: Webhook[] }>(`${ws(slug)}/webhooks`, { signal }),
+  /** Subscribes a URL; the answer carries the signing secret, this once. */
+  createWebhook: (slug: string, body: { url: string; description?: string; events?: string[] }) =>
+    request<WebhookWithSecret>(`${ws(slug)}/webhooks`, { method: 'POST', body: JSON.stringify(body) }),
+  updateWebhook: (slug: string, id: number, body: { url?: string; description?: string | null; active?: boolean }) =>
+    request<Webhook>(`${ws(slug)}/webhooks/${id}`, { method: 'PATCH', body: JSON.stringify(body) }),
+  deleteWebhook: (slug: string, id: number) =>
+    request<null>(`${ws(slug)}/webhooks/${id}`, { method: 'DELETE' }),
+  rotateWebhookSecret: (slug: string, id: number) =>
+    request<WebhookWithSecret>(`${ws(slug)}/webhooks/${id}/rotate-secret`, { method: 'POST' }),
+  /** Sends a `ping` now; answers the delivery after its first attempt. */
+  testWebhook: (slug: string, id: number) =>
+    request<Delivery>(`${ws(slug)}/webhooks/${id}/test`, { method: 'POST' }),
+  deliveries: (slug: string, id: number, p: { status?: DeliveryStatus; before?: number; limit?: number }, signal?: AbortSignal) =>
+    request<DeliveryPage>(`${ws(slug)}/webhooks/${id}/deliveries${query(p)}`, { signal }),
+  retryDelivery: (slug: string, id: number, deliveryId: number) =>
+    request<Delivery>(`${ws(slug)}/webhooks/${id}/deliveries/${deliveryId}/retry`, { method: 'POST' }),
 };

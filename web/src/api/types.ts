@@ -216,3 +216,84 @@ export interface Funnel {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+export type Role = 'admin' | 'head_of_social' | 'pr' | 'marketing' | 'care_agent' | 'analyst';
+
+/** What an actor may do in a workspace (the server's rule table, src/app/access.ts). */
+export type Permission =
+  | 'read' | 'export' | 'mergeCustomers' | 'editRoutes' | 'replyPublicly' | 'ingest'
+  | 'managePeople' | 'manageTokens' | 'manageChannels' | 'manageWebhooks' | 'editPolicy' | 'readAudit';
+
+export interface WorkspaceGrant extends WorkspaceSummary {
+  /** Null for an API token. */
+  role: Role | null;
+  trainee: boolean;
+  permissions: Permission[];
+  policy: { version: number; acknowledged: boolean } | null;
+  reply: 'allowed' | 'needs_approval' | 'needs_policy_acknowledgement' | 'forbidden';
+}
+
+/** GET /api/v1/session: who is signed in. */
+export interface Session {
+  person: { id: number; email: string; name: string; mustChangePassword: boolean } | null;
+  token: { id: number; name: string; prefix: string; scopes: string[] } | null;
+  csrfToken: string | null;
+  expiresAt: string | null;
+  workspaces: WorkspaceGrant[];
+}
+
+export interface PasswordResetInfo {
+  email: string;
+  name: string;
+  expiresAt: string;
+}
+
+/** An outbound webhook (never with its secret, except right after creation or rotation). */
+export interface Webhook {
+  id: number;
+  url: string;
+  events: string[];
+  active: boolean;
+  description: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A webhook just created or rotated: its signing secret, shown this once. */
+export interface WebhookWithSecret extends Webhook {
+  secret: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface DeliveryAttempt {
+  attempt: number;
+  at: string;
+  durationMs: number;
+  responseStatus: number | null;
+  error: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface Delivery {
+  id: number;
+  webhookId: number;
+  eventType: string;
+  eventId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  payload: unknown;
+  attemptLog: DeliveryAttempt[];
+}
+
+export interface DeliveryPage {
+  items: Delivery[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  next: number | null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customersPath, funnelPath, matchRoute } from './routes.js';
+import { customersPath, funnelPath, matchResetToken, matchRoute } from './routes.js';
 
 describe('matchRoute', () => {
   it.each([
@@ -41,5 +41,18 @@ describe('funnelPath', () => {
     [{ from: '2026-01-01', to: '2026-03-31' }, '/funnel?from=2026-01-01&to=2026-03-31'],
   ])('%j', (params, path) => {
     expect(funnelPath(params)).toBe(path);
+  });
+});
+
+describe('matchResetToken', () => {
+  it.each([
+    ['/reset/qo1yDYbx21jD2HXaX5Y3dT0goz0KToAzdlmEbDf2JN8', 'qo1yDYbx21jD2HXaX5Y3dT0goz0KToAzdlmEbDf2JN8'],
+    ['/reset/qo1yDYbx21jD2HXaX5Y3dT0goz0KToAzdlmEbDf2JN8/', 'qo1yDYbx21jD2HXaX5Y3dT0goz0KToAzdlmEbDf2JN8'],
+    ['/reset/short', null],
+    ['/reset/', null],
+    ['/reset/a%20b%3Cscript%3Eaaaaaaaaaaaaaaa', null],
+    ['/customers/1', null],
+  ])('%s', (path, token) => {
+    expect(matchResetToken(path)).toBe(token);
   });
 });

@@ -30,6 +30,9 @@ export const matchRoute = (pathname: string): Route => {
 
 export const customerPath = (id: number): string => `/customers/${id}`;
 
+/** The token of a set-password link (`/reset/<token>`), or null for any other path. */
+export const matchResetToken = (pathname: string): string | null => /^\/reset\/([A-Za-z0-9_-]{20,100})\/?$/.exec(pathname)?.[1] ?? null;
+
 /** `/customers?q=anna&page=2`, leaving out empty or default values. */
 export const customersPath = (params: { q?: string; page?: number } = {}): string => {
   const q = new URLSearchParams();

@@ -6,6 +6,7 @@ import { formatDateTime, formatPercent } from '../../i18n/format.js';
 import { Link } from '../../routing/Link.js';
 import { customerPath } from '../../routing/routes.js';
 import { ErrorState } from '../common/StatusMessage.js';
+import { useCan } from '../auth/useAuth.js';
 import { useMergeActions } from './useMergeActions.js';
 
 interface Props {
@@ -21,6 +22,8 @@ export const MergesPanel = ({ slug, customerId, merges, canMergeInto, onChanged 
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const actions = useMergeActions(slug, onChanged);
+  // Only roles that may merge see the controls (analysts read); the server checks again.
+  const canMerge = useCan('mergeCustomers');
   const [other, setOther] = useState('');
   const [reason, setReason] = useState('');
   const otherId = useId();
@@ -61,7 +64,7 @@ export const MergesPanel = ({ slug, customerId, merges, canMergeInto, onChanged 
               {m.undoneAt !== null ? (
                 <p className="small"><span className="badge badge--muted">{t('merges.undone')}</span>{' '}
                   {t('merges.undoneBy', { actor: m.undoneBy ?? '—', date: formatDateTime(m.undoneAt, lang) })}</p>
-              ) : (
+              ) : canMerge && (
                 <button type="button" className="button button--small" disabled={actions.busy} onClick={() => void actions.undo(m.id)}>
                   {t('merges.undo')}
                 </button>
@@ -71,7 +74,7 @@ export const MergesPanel = ({ slug, customerId, merges, canMergeInto, onChanged 
         </ul>
       )}
       {actions.error && <ErrorState error={actions.error} />}
-      {canMergeInto && (
+      {canMergeInto && canMerge && (
         <form className="merge-form" onSubmit={(e) => void submit(e)}>
           <h3>{t('merges.formTitle')}</h3>
           <div className="field">

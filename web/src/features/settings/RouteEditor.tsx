@@ -20,11 +20,13 @@ interface Props {
   draft: Draft;
   /** Names of the saved routes: saving a new route under one of them replaces it. */
   savedNames: readonly string[];
+  /** Shown, not edited: the person's role may not change routes. */
+  readOnly?: boolean;
   onChange(draft: Draft): void;
   onSaved(saved: RouteSaved): void;
 }
 
-export const RouteEditor = ({ slug, draft, savedNames, onChange, onSaved }: Props) => {
+export const RouteEditor = ({ slug, draft, savedNames, readOnly = false, onChange, onSaved }: Props) => {
   const { t } = useTranslation();
   const nameId = useId();
   const def = definitionOf(draft);
@@ -36,7 +38,7 @@ export const RouteEditor = ({ slug, draft, savedNames, onChange, onSaved }: Prop
   const nameProblems = isNew ? placed.route.filter((p) => p.field === 'name') : [];
   const routeProblems = isNew ? placed.route.filter((p) => p.field !== 'name') : placed.route;
   const replaces = isNew && savedNames.includes(draft.name.trim());
-  const canSave = dirty && check.ok && !saving.busy;
+  const canSave = !readOnly && dirty && check.ok && !saving.busy;
   const problemCount = check.problems.length;
 
   const submit = async (e: FormEvent) => {
@@ -68,41 +70,45 @@ export const RouteEditor = ({ slug, draft, savedNames, onChange, onSaved }: Prop
           {routeProblems.map((p, i) => <li key={i} className="field-problem">{p.message}</li>)}
         </ul>
       )}
-      <div className="table-wrap">
-        <table className="table route-stages">
-          <thead>
-            <tr>
-              <th scope="col" className="num">#</th>
-              <th scope="col">{t('routes.col.name')}</th>
-              <th scope="col">{t('routes.col.key')}</th>
-              <th scope="col">{t('routes.col.rule')}</th>
-              <th scope="col">{t('routes.col.mode')}</th>
-              <th scope="col"><span className="visually-hidden">{t('routes.col.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.stages.map((s, i) => (
-              <StageRow key={s.uid} stage={s} index={i} count={draft.stages.length}
-                problems={placed.stages.get(i) ?? []} checkedRule={check.checked?.stages[i]?.rule ?? s.rule}
-                onChange={(patch) => onChange(updateStage(draft, s.uid, patch))}
-                onMove={(by) => onChange(moveStage(draft, s.uid, by))}
-                onRemove={() => onChange(removeStage(draft, s.uid))} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="route-actions">
-        <button type="button" className="button" disabled={draft.stages.length >= MAX_STAGES} onClick={() => onChange(addStage(draft))}>
-          {t('routes.addStage')}
-        </button>
-        <p className={`route-status${!check.checking && !check.ok ? ' route-status--invalid' : ''}`} role="status">{status}</p>
-        <button type="submit" className="button button--primary" disabled={!canSave} aria-busy={saving.busy}>
-          {saving.busy ? t('routes.saving') : t('routes.save')}
-        </button>
-      </div>
+      <fieldset className="route-fieldset" disabled={readOnly}>
+        <div className="table-wrap">
+          <table className="table route-stages">
+            <thead>
+              <tr>
+                <th scope="col" className="num">#</th>
+                <th scope="col">{t('routes.col.name')}</th>
+                <th scope="col">{t('routes.col.key')}</th>
+                <th scope="col">{t('routes.col.rule')}</th>
+                <th scope="col">{t('routes.col.mode')}</th>
+                <th scope="col"><span className="visually-hidden">{t('routes.col.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {draft.stages.map((s, i) => (
+                <StageRow key={s.uid} stage={s} index={i} count={draft.stages.length}
+                  problems={placed.stages.get(i) ?? []} checkedRule={check.checked?.stages[i]?.rule ?? s.rule}
+                  onChange={(patch) => onChange(updateStage(draft, s.uid, patch))}
+                  onMove={(by) => onChange(moveStage(draft, s.uid, by))}
+                  onRemove={() => onChange(removeStage(draft, s.uid))} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+      {!readOnly && (
+        <div className="route-actions">
+          <button type="button" className="button" disabled={draft.stages.length >= MAX_STAGES} onClick={() => onChange(addStage(draft))}>
+            {t('routes.addStage')}
+          </button>
+          <p className={`route-status${!check.checking && !check.ok ? ' route-status--invalid' : ''}`} role="status">{status}</p>
+          <button type="submit" className="button button--primary" disabled={!canSave} aria-busy={saving.busy}>
+            {saving.busy ? t('routes.saving') : t('routes.save')}
+          </button>
+        </div>
+      )}
       {check.error !== null && <ErrorState error={check.error} />}
       {saving.error !== null && <ErrorState error={saving.error} />}
-      <p className="hint">{t('routes.saveHint')}</p>
+      {!readOnly && <p className="hint">{t('routes.saveHint')}</p>}
     </form>
   );
 };

@@ -1,6 +1,7 @@
 /**
  * Settings → Routes: pick a KPI route, edit its stages, save (every customer is re-evaluated), or
- * start a new route from a copy of the one shown. Beside it, how rules are written.
+ * start a new route from a copy of the one shown. Beside it, how rules are written. People whose role
+ * may not edit routes (analysts, PR, care agents) see the routes read-only.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import type { RouteSaved, RouteSummary } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { ErrorState, Loading } from '../common/StatusMessage.js';
 import { useDocumentTitle } from '../common/useDocumentTitle.js';
+import { useCan } from '../auth/useAuth.js';
 import { useWorkspace } from '../workspace/useWorkspace.js';
 import { addStage, copyDraft, draftOf, isDirty, type Draft } from './route-draft.js';
 import { RouteEditor } from './RouteEditor.js';
@@ -17,7 +19,7 @@ import { RuleHelp } from './RuleHelp.js';
 /** A workspace with no route yet starts from one empty stage. */
 const emptyDraft = (): Draft => addStage({ base: null, name: '', stages: [] });
 
-const RouteSettings = ({ slug }: { slug: string }) => {
+const RouteSettings = ({ slug, canEdit }: { slug: string; canEdit: boolean }) => {
   const { t } = useTranslation();
   const selectId = useId();
   const list = useApi(`routes:${slug}`, (signal) => api.routes(slug, signal));
@@ -70,8 +72,8 @@ const RouteSettings = ({ slug }: { slug: string }) => {
             {draft.base === null && <option value="new">{t('routes.unsaved', { name: draft.name.trim() || t('routes.newRoute') })}</option>}
           </select>
         </div>
-        <button type="button" className="button" disabled={draft.base === null} onClick={startNew}>{t('routes.newRoute')}</button>
-        {dirty && routes.length > 0 && <button type="button" className="button" onClick={discard}>{t('routes.discard')}</button>}
+        {canEdit && <button type="button" className="button" disabled={draft.base === null} onClick={startNew}>{t('routes.newRoute')}</button>}
+        {canEdit && dirty && routes.length > 0 && <button type="button" className="button" onClick={discard}>{t('routes.discard')}</button>}
         {dirty && <p id={`${selectId}-hint`} className="hint">{t('routes.switchHint')}</p>}
       </div>
       {saved !== null && (
@@ -79,7 +81,8 @@ const RouteSettings = ({ slug }: { slug: string }) => {
           {t('routes.saved', { count: saved.recompute.customers, moved: saved.recompute.transitions })}
         </p>
       )}
-      <RouteEditor slug={slug} draft={draft} savedNames={routes.map((r) => r.name)} onChange={edit} onSaved={onSaved} />
+      {!canEdit && <p className="notice route-read-only" role="note">{t('routes.readOnly')}</p>}
+      <RouteEditor slug={slug} draft={draft} savedNames={routes.map((r) => r.name)} readOnly={!canEdit} onChange={edit} onSaved={onSaved} />
     </>
   );
 };
@@ -87,6 +90,7 @@ const RouteSettings = ({ slug }: { slug: string }) => {
 export const RoutesPage = () => {
   const { t } = useTranslation();
   const { current } = useWorkspace();
+  const canEdit = useCan('editRoutes');
   useDocumentTitle(t('routes.title'));
   return (
     <div className="page page--wide">
@@ -95,7 +99,7 @@ export const RoutesPage = () => {
         <h1>{t('routes.title')}</h1>
         <p className="lede">{t('routes.intro')}</p>
       </header>
-      {current !== null && <RouteSettings key={current.slug} slug={current.slug} />}
+      {current !== null && <RouteSettings key={current.slug} slug={current.slug} canEdit={canEdit} />}
       <RuleHelp />
     </div>
   );

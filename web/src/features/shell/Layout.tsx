@@ -1,8 +1,9 @@
-/** The frame of every page: a skip link, the top bar with the switchers, the navigation, the page. */
+/** The frame of every page: a skip link, the top bar with the switchers and who is signed in, the navigation, the page. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../routing/Link.js';
 import type { Route } from '../../routing/routes.js';
+import { UserMenu } from '../auth/UserMenu.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { Nav } from './Nav.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
@@ -21,6 +22,7 @@ export const Layout = ({ route, children }: { route: Route['name']; children: Re
         <div className="topbar-tools">
           <WorkspaceSwitcher />
           <LanguageSwitcher />
+          <UserMenu />
         </div>
       </header>
       <div className="frame">
