@@ -16,12 +16,21 @@ export interface RouteInUse {
   route: CompiledRoute;
 }
 
+/** Compiled routes by id and definition: a route is compiled once, not on every batch or page view. */
+const compiledCache = new Map<string, RouteInUse>();
+
 /** Compiles the stored routes (they were checked when saved). */
 export const compileStoredRoutes = (routes: StoredRoute[]): RouteInUse[] =>
   routes.map((r) => {
+    const key = `${r.id}:${JSON.stringify(r.definition)}`;
+    const hit = compiledCache.get(key);
+    if (hit !== undefined) return hit;
     const compiled = compileRoute(r.definition);
     if (!compiled.ok) throw new AppError('internal_error', `route "${r.name}" no longer compiles: ${compiled.problems[0]?.message}`);
-    return { id: r.id, route: compiled.route };
+    const inUse = { id: r.id, route: compiled.route };
+    if (compiledCache.size >= 256) compiledCache.delete(compiledCache.keys().next().value as string);
+    compiledCache.set(key, inUse);
+    return inUse;
   });
 
 /** The facts the routes' rules read: a stage evaluation computes only these windowed sums. */

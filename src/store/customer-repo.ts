@@ -4,6 +4,7 @@ import type { CustomerStore, EventView, FactRow, IdentityView, MergeView } from 
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
 import { eventIdsOf, parseState } from './customer-row.js';
 import { epochDay } from '../domain/time.js';
+import { isPostgres } from './dialect.js';
 import type { EventTable, MergeTable, Tables } from './tables.js';
 
 const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
@@ -35,7 +36,30 @@ export const toMergeView = (r: Selectable<MergeTable>): MergeView => ({
   reason: r.reason, actor: r.actor, createdAt: r.created_at, undoneAt: r.undone_at, undoneBy: r.undone_by,
 });
 
+/**
+ * Workspace totals (customers in the list) remembered between requests on SQLite, until anything
+ * is written: another connection's commits move data_version, this connection's own writes move
+ * total_changes(). PostgreSQL counts every time (no such cheap signal).
+ */
+const totalsCache = (db: Kysely<Tables>) => {
+  const pg = isPostgres(db);
+  const cached = new Map<number, { version: string; total: number }>();
+  return {
+    async get(ws: number, count: () => Promise<number>): Promise<number> {
+      if (pg) return count();
+      const row = (await sql<{ v: number; c: number }>`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`.execute(db)).rows[0];
+      const version = `${row?.v}:${row?.c}`;
+      const hit = cached.get(ws);
+      if (hit !== undefined && hit.version === version) return hit.total;
+      const total = await count();
+      cached.set(ws, { version, total });
+      return total;
+    },
+  };
+};
+
 export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
+  const totals = totalsCache(db);
   const channelsOf = async (ids: number[]): Promise<Map<number, string[]>> => {
     const out = new Map<number, string[]>();
     if (ids.length === 0) return out;
@@ -60,11 +84,14 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
             .where((i) => i.or([i('handle_key', '=', handle), i('external_id', '=', q.trim())]))),
         ]));
       }
-      const [{ total }] = (await query.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];
+      const countQuery = query.select((eb) => eb.fn.countAll<number>().as('total'));
+      const count = async () => Number(((await countQuery.execute()) as [{ total: number }])[0].total);
+      // The unfiltered total is a count over every customer: kept until the data changes.
+      const total = q !== null && q.trim() !== '' ? await count() : await totals.get(ws, count);
       const rows = await query.select(summaryColumns).orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
       const channels = await channelsOf(rows.map((r) => r.id));
       return {
-        total: Number(total),
+        total,
         items: rows.map((r) => ({
           id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
           eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,

@@ -33,6 +33,31 @@ const openSqlite = (path: string): Database.Database => {
   return conn;
 };
 
+/**
+ * Kysely prepares every query it runs; preparing costs as much as running a small query. Its SQLite
+ * driver uses one connection at a time (a mutex), so a prepared statement can be kept and reused
+ * for the same SQL text.
+ */
+const withStatementCache = (conn: Database.Database, limit = 1_000): Database.Database => {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let s = statements.get(sql);
+    if (s === undefined) {
+      s = conn.prepare(sql);
+      if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, s);
+    }
+    return s;
+  };
+  return new Proxy(conn, {
+    get: (target, prop) => {
+      if (prop === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+};
+
 export const dialectOf = (url: string): DialectName => (url.startsWith('sqlite:') ? 'sqlite' : 'postgres');
 
 export const openStore = (databaseUrl: string): Store => {
@@ -42,7 +67,7 @@ export const openStore = (databaseUrl: string): Store => {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const reader = openSqlite(path);
     const writer = path === ':memory:' ? reader : openSqlite(path);
-    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: reader }) });
+    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
     return {
       dialect: 'sqlite', db, path, writer,
       close: async () => {
