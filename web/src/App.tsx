@@ -9,6 +9,7 @@ import { useDocumentTitle } from './features/common/useDocumentTitle.js';
 import { FunnelPage } from './features/funnel/FunnelPage.js';
 import { RoutesPage } from './features/settings/RoutesPage.js';
 import { Layout } from './features/shell/Layout.js';
+import { WebhooksPage } from './features/webhooks/WebhooksPage.js';
 import { useWorkspace } from './features/workspace/useWorkspace.js';
 import { useLocation } from './routing/history.js';
 import { Link } from './routing/Link.js';
@@ -33,6 +34,7 @@ const Page = ({ route }: { route: Route }) => {
     case 'customer': return <CustomerPage key={route.id} id={route.id} />;
     case 'funnel': return <FunnelPage />;
     case 'settings_routes': return <RoutesPage />;
+    case 'settings_webhooks': return <WebhooksPage />;
     case 'not_found': return <NotFound />;
   }
 };

@@ -40,9 +40,9 @@ const logEntryJson = (d: DeliveryLogEntry) => ({
 });
 
 export const webhookRoutes = async (app: FastifyInstance, ctx: Context): Promise<void> => {
-  const allowPrivate = ctx.config.PULSE_WEBHOOKS_ALLOW_PRIVATE;
-  const opts = () => ({ now: ctx.now(), allowPrivate });
-  const deliverDeps = { ...ctx.repos, sender: httpWebhookSender({ allowPrivate }), now: ctx.now };
+  // Read at each request, so the setting follows the context's config (tests turn it on).
+  const opts = () => ({ now: ctx.now(), allowPrivate: ctx.config.PULSE_WEBHOOKS_ALLOW_PRIVATE });
+  const deliverDeps = () => ({ ...ctx.repos, sender: httpWebhookSender({ allowPrivate: ctx.config.PULSE_WEBHOOKS_ALLOW_PRIVATE }), now: ctx.now });
 
   app.get('/api/v1/workspaces/:ws/webhooks', async (req) => {
     const access = await workspaceAccess(req, WorkspaceParamsSchema.parse(req.params).ws);
@@ -86,11 +86,11 @@ export const webhookRoutes = async (app: FastifyInstance, ctx: Context): Promise
 
   app.post('/api/v1/workspaces/:ws/webhooks/:id/deliveries/:deliveryId/retry', async (req) => {
     const p = DeliveryParamsSchema.parse(req.params);
-    return logEntryJson(await retryDelivery(deliverDeps, await workspaceAccess(req, p.ws), p.id, p.deliveryId));
+    return logEntryJson(await retryDelivery(deliverDeps(), await workspaceAccess(req, p.ws), p.id, p.deliveryId));
   });
 
   app.post('/api/v1/workspaces/:ws/webhooks/:id/test', async (req) => {
     const p = WebhookParamsSchema.parse(req.params);
-    return logEntryJson(await pingWebhook(deliverDeps, await workspaceAccess(req, p.ws), p.id));
+    return logEntryJson(await pingWebhook(deliverDeps(), await workspaceAccess(req, p.ws), p.id));
   });
 };

@@ -14,6 +14,7 @@ describe('matchRoute', () => {
     ['/funnel/3', { name: 'not_found' }],
     ['/settings/routes', { name: 'settings_routes' }],
     ['/settings/routes/', { name: 'settings_routes' }],
+    ['/settings/webhooks', { name: 'settings_webhooks' }],
     ['/settings', { name: 'not_found' }],
     ['/inbox', { name: 'not_found' }],
   ])('%s', (path, route) => {

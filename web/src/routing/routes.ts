@@ -6,6 +6,7 @@ export type Route =
   | { name: 'customer'; id: number }
   | { name: 'funnel' }
   | { name: 'settings_routes' }
+  | { name: 'settings_webhooks' }
   | { name: 'not_found' };
 
 /** The funnel of a route over a period. */
@@ -14,12 +15,16 @@ export const FUNNEL_PATH = '/funnel';
 /** Settings → Routes: the KPI route editor. */
 export const ROUTES_SETTINGS_PATH = '/settings/routes';
 
+/** Settings → Webhooks: outbound webhooks and their delivery log. */
+export const WEBHOOKS_SETTINGS_PATH = '/settings/webhooks';
+
 export const matchRoute = (pathname: string): Route => {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '') return { name: 'dashboard' };
   if (path === '/customers') return { name: 'customers' };
   if (path === FUNNEL_PATH) return { name: 'funnel' };
   if (path === ROUTES_SETTINGS_PATH) return { name: 'settings_routes' };
+  if (path === WEBHOOKS_SETTINGS_PATH) return { name: 'settings_webhooks' };
   const m = /^\/customers\/(\d{1,15})$/.exec(path);
   if (m) {
     const id = Number(m[1]);

@@ -15,6 +15,7 @@ import { useWorkspace } from '../workspace/useWorkspace.js';
 import { addStage, copyDraft, draftOf, isDirty, type Draft } from './route-draft.js';
 import { RouteEditor } from './RouteEditor.js';
 import { RuleHelp } from './RuleHelp.js';
+import { SettingsTabs } from './SettingsTabs.js';
 
 /** A workspace with no route yet starts from one empty stage. */
 const emptyDraft = (): Draft => addStage({ base: null, name: '', stages: [] });
@@ -99,6 +100,7 @@ export const RoutesPage = () => {
         <h1>{t('routes.title')}</h1>
         <p className="lede">{t('routes.intro')}</p>
       </header>
+      <SettingsTabs current="settings_routes" />
       {current !== null && <RouteSettings key={current.slug} slug={current.slug} canEdit={canEdit} />}
       <RuleHelp />
     </div>

@@ -24,7 +24,7 @@ const AREAS: readonly Area[] = [
   { key: 'ecosystem' },
   { key: 'maturity' },
   { key: 'ideas' },
-  { key: 'settings', to: ROUTES_SETTINGS_PATH, routes: ['settings_routes'] },
+  { key: 'settings', to: ROUTES_SETTINGS_PATH, routes: ['settings_routes', 'settings_webhooks'] },
 ];
 
 export const Nav = ({ route }: { route: Route['name'] }) => {
