@@ -19,15 +19,15 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** Printed once, on the first start: the only time anyone sees this password. */
 const firstAdminNotice = (admin: { email: string; password: string }, url: string): string => [
   '',
-  '  ┌───────────────────────────────────────────────────────────────────────┐',
-  '    First start: an admin was created. Sign in at ' + url,
+  `  ${'─'.repeat(76)}`,
+  `  First start: an admin was created. Sign in at ${url}`,
   '',
   `      email:              ${admin.email}`,
   `      one-time password:  ${admin.password}`,
   '',
-  '    This password is shown only now and works once: you choose your own at',
-  `    the first sign-in. Lost it? Run: npx pulse people reset-password ${admin.email}`,
-  '  └───────────────────────────────────────────────────────────────────────┘',
+  '  This password is shown only now and works once: you choose your own at the first',
+  `  sign-in. Lost it? Run: npx pulse people reset-password ${admin.email}`,
+  `  ${'─'.repeat(76)}`,
   '',
   '',
 ].join('\n');
@@ -47,6 +47,8 @@ export const serve = async (config: Config): Promise<void> => {
   const sweep = setInterval(() => {
     void (async () => {
       for (const ws of await ctx.repos.workspaces.list()) await reevaluateStages(ctx.repos.ingest, ws.id, ctx.now(), 'sweep', ctx.now(), ctx.bus);
+      // Ended sessions no longer sign anyone in; their rows go too.
+      await ctx.repos.sessions.removeExpired(ctx.now());
     })().catch((err: unknown) => app.log.error({ err }, 'stage sweep failed'));
   }, SWEEP_INTERVAL_MS);
   sweep.unref();

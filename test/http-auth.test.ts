@@ -267,6 +267,7 @@ describe.each(DIALECTS)('authentication and authorisation on %s', (dialect) => {
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).toContain('Path=/');
     expect(cookie).not.toContain('Secure');
+    expect(ok.headers['cache-control']).toBe('no-store');
     expect(ok.body).toMatchObject({ person: { email: 'carla@a.example', name: 'Carla', mustChangePassword: false }, csrfToken: expect.any(String), workspaces: [{ slug: 'test', role: 'marketing' }] });
     const sessionId = /^pulse_session=([^;]+)/.exec(cookie)![1]!;
     expect(JSON.stringify(await ctx.store.db.selectFrom('sessions').selectAll().execute())).not.toContain(sessionId);

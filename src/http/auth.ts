@@ -115,6 +115,11 @@ export const registerAuth = async (app: FastifyInstance, ctx: Context): Promise<
     keyGenerator: (req) => (req.principal?.kind === 'token' ? `token:${req.principal.token.id}` : `session:${req.principal?.kind === 'session' ? req.principal.sessionId : req.ip}`),
   });
 
+  // Answers carry secrets (a new token, the CSRF token) and personal data: no cache keeps them.
+  app.addHook('onSend', async (req, reply) => {
+    if (isApi(req.url)) void reply.header('cache-control', 'no-store');
+  });
+
   app.addHook('onRequest', async (req, reply) => {
     if (!isApi(req.url)) return;
     const route = `${req.method} ${req.routeOptions.url ?? ''}`;
