@@ -14,7 +14,8 @@ import { systemAccess, type Access } from '../src/app/access.js';
 import { deliverWebhooks, enqueueWebhookEvents, sendDueDeliveries, type DeliverDeps } from '../src/app/deliver-webhooks.js';
 import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/event-input.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
-import { createWebhook, listDeliveries } from '../src/app/manage-webhooks.js';
+import { createWebhook, listDeliveries, listWebhooks, retryDelivery } from '../src/app/manage-webhooks.js';
+import { submitEvents } from '../src/app/submit-events.js';
 import type { Workspace } from '../src/app/ports.js';
 import { ensureWorkspace } from '../src/app/workspaces.js';
 import { openContext, type Context } from '../src/context.js';
@@ -189,6 +190,52 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     for (const r of receiver.received) perDelivery.set(r.headers['pulse-delivery'] as string, (perDelivery.get(r.headers['pulse-delivery'] as string) ?? 0) + 1);
     expect([...perDelivery.values()]).toEqual([2, 2, 2]);
     expect(new Set(receiver.received.map((r) => r.json.data.customerId)).size).toBe(3);
+  });
+
+  it('gives up after ten attempts over about a day; an admin can then retry it once more', async () => {
+    const { webhook } = await subscribe();
+    let up = false;
+    receiver.answer = () => (up ? 200 : 500);
+    await ingest(ctx, ctx.workspace, [visit('ann')], ctx.now());
+    const deps = depsOf(ctx);
+    const rounds = [await deliverWebhooks(deps)];
+    for (;;) {
+      const [d] = (await listDeliveries(ctx.repos, access, webhook.id, { limit: 1 })).items;
+      if (d!.nextAttemptAt === null) break;
+      ctx.setNow(d!.nextAttemptAt);
+      rounds.push(await deliverWebhooks(deps));
+    }
+    expect(rounds.map((r) => r.attempted)).toEqual(Array(10).fill(1));
+    expect(rounds[9]).toMatchObject({ failed: 1, retrying: 0 });
+    const [dead] = (await listDeliveries(ctx.repos, access, webhook.id, { limit: 1 })).items;
+    expect(dead).toMatchObject({ status: 'failed', attempts: 10, nextAttemptAt: null });
+    expect((ctx.now() - T0) / 3_600_000).toBeCloseTo(23.2, 1); // 10 s + 30 s + 2 min + 10 min + 1 h + 2 h + 4 h + 8 h + 8 h
+    ctx.setNow(ctx.now() + 86_400 * S);
+    expect(await deliverWebhooks(deps)).toMatchObject({ attempted: 0 });
+
+    up = true;
+    const retried = await retryDelivery(deps, access, webhook.id, dead!.id);
+    expect(retried).toMatchObject({ status: 'delivered', attempts: 11 });
+    expect(retried.attemptLog).toHaveLength(11);
+    await expect(retryDelivery(deps, access, webhook.id, dead!.id + 1000)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('asks for the permission: admins and admin tokens manage webhooks, others may not; the ingest scope sends events', async () => {
+    const person = (role: 'admin' | 'analyst'): Access => ({ workspace: ctx.workspace, actor: { kind: 'person', personId: 1, email: `${role}@example.com`, role, trainee: false }, ip: null });
+    const token = (scope: 'read' | 'write' | 'ingest' | 'admin'): Access => ({ workspace: ctx.workspace, actor: { kind: 'token', tokenId: 1, name: scope, scopes: [scope] }, ip: null });
+    const opts = { now: ctx.now(), allowPrivate: true };
+    for (const who of [person('analyst'), token('read'), token('write'), token('ingest')]) {
+      await expect(createWebhook(ctx.repos, who, { url: receiver.url }, opts)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(listWebhooks(ctx.repos, who)).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    const { webhook } = await createWebhook(ctx.repos, person('admin'), { url: receiver.url }, opts);
+    expect(webhook.createdBy).toBe('admin@example.com');
+    expect((await createWebhook(ctx.repos, token('admin'), { url: receiver.url }, opts)).webhook.createdBy).toBe('token:admin');
+    await expect(listDeliveries(ctx.repos, token('read'), webhook.id, { limit: 5 })).rejects.toMatchObject({ code: 'forbidden' });
+
+    const item = { ok: true as const, value: visit('zoe'), raw: JSON.stringify(visit('zoe')) };
+    await expect(submitEvents({ ...ctx.repos, scorer: null }, token('read'), [item], ctx.now())).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await submitEvents({ ...ctx.repos, scorer: null }, token('ingest'), [item], ctx.now())).toMatchObject({ accepted: 1, items: [{ status: 'created' }] });
   });
 
   it("never sends one workspace's events to another workspace's webhooks", async () => {
