@@ -1,5 +1,6 @@
 /** Texts are read as they are ingested, on both stores: each event keeps its language, sentiment and emotion, and the customer's sentiment facts follow. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemAccess } from '../src/app/access.js';
 import { EventLineSchema, toPulseEvent } from '../src/app/event-input.js';
 import { getCustomer } from '../src/app/get-customer.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
@@ -40,10 +41,10 @@ describe.each(DIALECTS)('sentiment on ingestion on %s', (dialect) => {
     expect(c.facts.positive_mentions_30d).toBe(0);
 
     // A merge rebuilds the facts from the log: the scores come with it, and go back on undo.
-    const merge = await mergeCustomers(ctx.repos, ctx.workspace.id, { targetId: fan, mergedId: critic, actor: 'test' }, ctx.now());
+    const merge = await mergeCustomers(ctx.repos, systemAccess(ctx.workspace, 'test'), { targetId: fan, mergedId: critic }, ctx.now());
     const merged = await getCustomer(ctx.repos.customers, ctx.workspace.id, fan, { asOf: ctx.now() });
     expect(merged.facts.sentiment_avg_30d).toBeCloseTo(f.events.concat(c.events).reduce((s, e) => s + e.sentimentScore!, 0) / 3, 2);
-    await unmergeCustomers(ctx.repos, ctx.workspace.id, { mergeId: merge.id, actor: 'test' }, ctx.now());
+    await unmergeCustomers(ctx.repos, systemAccess(ctx.workspace, 'test'), { mergeId: merge.id }, ctx.now());
     expect((await getCustomer(ctx.repos.customers, ctx.workspace.id, fan, { asOf: ctx.now() })).facts.sentiment_avg_30d).toBe(f.facts.sentiment_avg_30d);
   });
 

@@ -49,7 +49,7 @@ describe('signing in', () => {
   it('shows the sign-in page to someone not signed in, wherever they go', async () => {
     await page.goto(`${server.baseUrl}/customers`);
     await expect.poll(heading).toBe('Sign in to Pulse');
-    expect(await page.locator('nav').count()).toBe(0);
+    expect(await page.locator('nav.nav').count()).toBe(0);
     expect(await page.getByLabel('Password', { exact: true }).getAttribute('type')).toBe('password');
   });
 
@@ -91,7 +91,7 @@ describe('signing in', () => {
 
   it('lets an admin edit routes', async () => {
     await signInWithForm(FIXTURE_ADMIN);
-    await expect.poll(() => page.locator('nav').count()).toBe(1);
+    await expect.poll(() => page.locator('nav.nav').count()).toBe(1);
     await page.goto(`${server.baseUrl}/settings/routes`);
     await expect.poll(() => page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(1);
     expect(await page.getByLabel('Rule of stage 5').isDisabled()).toBe(false);
@@ -131,7 +131,7 @@ describe('signing in', () => {
     const oneTime = await issueOneTimePassword(server.ctx.repos, systemAccess(server.ctx.workspace), analyst.id, server.ctx.now());
     await signInWithForm({ email: ANALYST.email, password: oneTime });
     await expect.poll(heading).toBe('Choose your password');
-    expect(await page.locator('nav').count()).toBe(0);
+    expect(await page.locator('nav.nav').count()).toBe(0);
     await page.getByLabel('One-time password').fill(oneTime);
     await page.getByLabel('New password', { exact: true }).fill('giulias new password');
     await page.getByLabel('New password again').fill('giulias new passwort');
@@ -139,7 +139,7 @@ describe('signing in', () => {
     expect(await page.locator('.field-problem').textContent()).toBe('The two passwords are not the same.');
     await page.getByLabel('New password again').fill('giulias new password');
     await page.getByRole('button', { name: 'Save password' }).click();
-    await expect.poll(() => page.locator('nav').count()).toBe(1);
+    await expect.poll(() => page.locator('nav.nav').count()).toBe(1);
     await signOut();
   });
 
