@@ -106,7 +106,7 @@ describe('KPI stages in the browser', () => {
   it('checks a rule as it is typed and refuses to save it while wrong', async () => {
     await page.locator('nav a', { hasText: 'Settings' }).click();
     await page.waitForURL(`${server.baseUrl}/settings/routes`);
-    expect(await page.locator('nav [aria-current="page"]').textContent()).toBe('Settings');
+    expect(await page.locator('nav.nav [aria-current="page"]').textContent()).toBe('Settings');
     await expect.poll(() => page.getByLabel('Rule of stage 5').inputValue()).toBe('purchases >= 2');
     expect(await page.getByLabel('Route', { exact: true }).locator('option:checked').textContent()).toBe('Customer journey');
     expect(await page.getByLabel('Name of stage 5').inputValue()).toBe('Multiple buyer');
