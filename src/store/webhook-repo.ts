@@ -207,6 +207,10 @@ export const webhookRepo = (db: Db, writeLock: WriteLock): WebhookStore => {
         SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= ${now} AND (d.locked_until IS NULL OR d.locked_until <= ${now}) AND w.active = 1 ${only}
         ORDER BY d.next_attempt_at, d.id LIMIT ${limit}`;
+      // A read first: an idle round writes nothing, so it never waits for (or, on SQLite, blocks
+      // behind) another process's write transaction, nor drops the ingestion caches.
+      const { rows: any } = await sql<{ id: number }>`${due}`.execute(db);
+      if (any.length === 0) return [];
       const claimed = await writeLock(async () => {
         // On PostgreSQL the due rows are locked and materialised first: as `IN (subquery)` the
         // planner may rescan the subquery and take more than `limit`.
