@@ -159,17 +159,21 @@ export const factsAsOf = (state: CustomerState, asOf: number, plan: FactPlan = F
   let allWeeks: Set<number> | undefined;
   const windowWeeks: (Set<number> | undefined)[] = [];
   const custom: (Map<string, number> | undefined)[] = [];
+  const windows = plan.windows;
+  const hasCustom = state.customDays.size > 0;
   for (const [day, b] of state.days) {
     const interactions = b[DAY_INTERACTIONS] ?? 0;
     if (interactions > 0 && plan.allWeeks) (allWeeks ??= new Set()).add(epochWeekOfDay(day));
     const age = today - day;
     if (age < 0) continue;
-    const extra = state.customDays.get(day);
-    for (const p of plan.windows) {
+    const extra = hasCustom ? state.customDays.get(day) : undefined;
+    for (let pi = 0; pi < windows.length; pi++) {
+      const p = windows[pi]!;
       const w = p.index;
       if (age >= WINDOWS[w]!) continue;
       const base = w * SLOTS;
-      for (const i of p.slots) sums[base + i]! += b[i] ?? 0;
+      const slots = p.slots;
+      for (let k = 0; k < slots.length; k++) sums[base + slots[k]!]! += b[slots[k]!] ?? 0;
       if (interactions > 0 && p.weeks) (windowWeeks[w] ??= new Set()).add(epochWeekOfDay(day));
       if (extra && p.custom) {
         const kinds = (custom[w] ??= new Map());
