@@ -73,3 +73,8 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// ── Sentiment (issue 4) ───────────────────────────────────────────────────────────────────────────
+// Language + sentiment + emotion documents/s on one core, beside the `sentiment` npm package on the
+// same texts (bench/sentiment.ts, also `npm run bench:sentiment`), in a child process of its own.
+execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sentiment.ts')], { stdio: 'inherit' });

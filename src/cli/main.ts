@@ -7,6 +7,7 @@ import { registerCustomers } from './commands/customers.js';
 import { registerImport } from './commands/import.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPeople } from './commands/people.js';
+import { registerSentiment } from './commands/sentiment.js';
 import { registerStages } from './commands/stages.js';
 import { registerWebhooks } from './commands/webhooks.js';
 
@@ -22,6 +23,7 @@ registerMerge(program);
 registerPeople(program);
 registerStages(program);
 registerWebhooks(program);
+registerSentiment(program);
 registerAdmin(program);
 program
   .command('serve')

@@ -2,26 +2,33 @@
  * Features of a text for the sentiment, emotion and language heads, in two parts:
  *
  * - **hashed** (language-independent, computed first): word unigrams (words in a negation's scope
- *   hashed apart: "not good" ≠ "good"), word bigrams, character n-grams of words, emoji, emoticons
- *   and markers (URL, @mention, "!", "?"), each hashed with its family's salt into 2^bits buckets;
- * - **dense** (computed once the language is known): lexicon valence summed with the rules of that
- *   language — negation scope (also Danish "virker ikke", after the verb), intensifiers and
- *   downtoners, ALL CAPS, contrast ("but"/"men"/"ma": what follows counts more) — emoji valence
- *   and emotion, punctuation and shape. Each dense feature has a shared weight and one per language.
+ *   hashed apart: "not good" ≠ "good"), word bigrams, emoji, emoticons and markers (URL, @mention,
+ *   "!", "?") — value 1 each, in `words` — and character n-grams of words — value `charWeight` each,
+ *   in `chars` — as bucket numbers of a 2^bits table. Non-opinion words ("tak", "grazie") come last
+ *   in both lists: only the language head reads them.
+ * - **dense** (once the language is known): lexicon valence summed with that language's rules —
+ *   negation scope (also Danish "virker ikke", after the verb), intensifiers and downtoners, ALL
+ *   CAPS, contrast ("but"/"men"/"ma": what follows counts more) — emoji valence and emotion,
+ *   punctuation and shape. Each dense feature has a shared weight and one per language.
  *
- * One Featurizer reuses its buffers from text to text: it is not re-entrant.
+ * One lookup in the word table per word; no strings. A Featurizer reuses its buffers from text to
+ * text: it is not re-entrant.
  */
 import { mix, pair } from './hash.js';
-import { HashLexicon, STARTS_PHRASE2, STARTS_PHRASE3, STARTS_PHRASE3_PAIR } from './lexicon.js';
-import { ANY_LANGUAGE, EMOTIONS, RULES, SYMBOLS, type ModelLanguage } from './rules.js';
+import type { HashLexicon } from './lexicon.js';
+import { EMOTIONS, type ModelLanguage } from './rules.js';
 import {
   BREAK, CAPS, ELONGATED, EMOJI, EMOTICON, EXCLAIM, HASHTAG, MENTION, QUESTION, REPEATED, TokenBuffer, URL, WORD, tokenize,
 } from './tokenize.js';
+import {
+  ANY_NEGATOR, CONTRAST, DOWNTONER, INTENSIFIER, NEGATOR, NON_OPINION, PHRASE2, PHRASE3, PHRASE3_PAIR, SYMBOL, SYMBOL_SLOT, VALENCE,
+  buildWordTable, languageShift, type WordTable,
+} from './word-table.js';
 
 export interface FeatureConfig {
   /** log2 of the number of hashed buckets. */
   bits: number;
-  /** Character n-grams of words, from charMin to charMax letters (0: none), with this value each. */
+  /** Character n-grams of words, from charMin to charMax letters (charMax 0: none), with this value each. */
   charMin: number;
   charMax: number;
   charWeight: number;
@@ -31,7 +38,13 @@ export interface FeatureConfig {
   negationScope: number;
 }
 
-export const DEFAULT_FEATURES: FeatureConfig = { bits: 18, charMin: 3, charMax: 5, charWeight: 0.2, bigrams: true, negationScope: 3 };
+/** The lexicons a featurizer reads: one per model language, and one for emoji and emoticons. */
+export interface Lexicons {
+  en: HashLexicon;
+  da: HashLexicon;
+  it: HashLexicon;
+  symbols: HashLexicon;
+}
 
 // Hash salts of the feature families.
 const UNIGRAM = 1;
@@ -73,29 +86,28 @@ const SYMBOL_EMOTION = 26;
 export const DENSE = SYMBOL_EMOTION + EMOTIONS.length;
 export const DENSE_NAMES: readonly string[] = [...Object.keys(D), ...EMOTIONS.map((e) => `symbol_${e}`)];
 
-/** The lexicons a featurizer reads: one per model language, and one for emoji and emoticons. */
-export interface Lexicons {
-  en: HashLexicon;
-  da: HashLexicon;
-  it: HashLexicon;
-  symbols: HashLexicon;
-}
-
 const NEGATION_FLIP = -0.74; // VADER's scalar for a negated opinion word
 
 export class Featurizer {
   readonly tokens = new TokenBuffer();
-  /** Hashed features: bucket indices and values, `nnz` of them. */
-  idx = new Int32Array(1024);
-  val = new Float32Array(1024);
-  nnz = 0;
+  readonly table: WordTable;
+  /** Word-level features (value 1): `wordCount`, the first `wordOpinion` of them for every head. */
+  words = new Int32Array(256);
+  wordCount = 0;
+  wordOpinion = 0;
+  /** Character n-grams (value charWeight): `charCount`, the first `charOpinion` for every head. */
+  chars = new Int32Array(1024);
+  charCount = 0;
+  charOpinion = 0;
   /** Dense features of the last denseFor call. */
   readonly dense = new Float64Array(DENSE);
+  /** Word-table slot of each token (−1: not in the table). */
+  private slots = new Int32Array(64);
   private readonly shift: number;
-  private negated = new Uint8Array(64);
 
-  constructor(readonly config: FeatureConfig, readonly lexicons: Lexicons) {
+  constructor(readonly config: FeatureConfig, lexicons: Lexicons | WordTable) {
     this.shift = 32 - config.bits;
+    this.table = 'keys' in lexicons ? lexicons : buildWordTable(lexicons);
   }
 
   /** Tokenizes `text` and computes its hashed features. */
@@ -103,87 +115,90 @@ export class Featurizer {
     const tk = tokenize(text, this.tokens);
     const n = tk.count;
     const cfg = this.config;
-    const maxFeatures = n * (3 + (cfg.charMax > 0 ? 26 * (cfg.charMax - cfg.charMin + 1) : 0)) + 16;
-    if (this.idx.length < maxFeatures) {
-      this.idx = new Int32Array(maxFeatures * 2);
-      this.val = new Float32Array(maxFeatures * 2);
-    }
-    if (this.negated.length < n + 1) this.negated = new Uint8Array(2 * n + 1);
-    const idx = this.idx;
-    const val = this.val;
+    if (this.words.length < 3 * n + 8) this.words = new Int32Array(6 * n + 16);
+    const perWord = cfg.charMax > 0 ? 26 * (cfg.charMax - cfg.charMin + 1) : 0;
+    if (this.chars.length < perWord * n + 8) this.chars = new Int32Array(2 * perWord * n + 16);
+    if (this.slots.length < n + 1) this.slots = new Int32Array(2 * n + 1);
+    const words = this.words;
+    const slots = this.slots;
+    const table = this.table;
+    const tflags = table.flags;
     const shift = this.shift;
     const kind = tk.kind;
     const hash = tk.hash;
-    const negated = this.negated;
-    const negators = ANY_LANGUAGE.negators;
-    const nonOpinion = ANY_LANGUAGE.nonOpinion;
-    let k = 0;
+    let w = 0;
+    let c = 0;
     let scope = 0;
     let prev = 0; // hash of the previous token of the clause, 0 at a clause start
+    let nonOpinion = 0;
     for (let t = 0; t < n; t++) {
       const kd = kind[t]!;
       const h = hash[t]!;
-      negated[t] = 0;
       if (kd === BREAK || kd === EXCLAIM || kd === QUESTION) {
+        slots[t] = -1;
         scope = 0;
-        if (kd !== BREAK) {
-          idx[k] = mix(h + (tk.flags[t]! & REPEATED), MARKER) >>> shift;
-          val[k++] = 1;
-        }
+        if (kd !== BREAK) words[w++] = mix(h + (tk.flags[t]! & REPEATED), MARKER) >>> shift;
         prev = 0;
         continue;
       }
-      if (kd === WORD) {
-        if (nonOpinion.has(h)) {
-          prev = 0;
-          continue;
-        }
-        const isNegator = negators.has(h);
-        if (scope > 0 && !isNegator) {
-          negated[t] = 1;
-          scope--;
-        }
-        idx[k] = mix(h, negated[t] === 1 ? NEGATED : UNIGRAM) >>> shift;
-        val[k++] = 1;
-        if (isNegator) scope = cfg.negationScope;
-        if (cfg.charMax > 0) k = this.charGrams(t, k);
+      if (kd === WORD || kd === EMOJI || kd === EMOTICON) {
+        const s = table.find(h);
+        slots[t] = s;
+        const f = s < 0 ? 0 : tflags[s]!;
+        if (kd === WORD) {
+          if ((f & NON_OPINION) !== 0) {
+            nonOpinion++;
+            prev = 0;
+            continue;
+          }
+          const isNegator = (f & ANY_NEGATOR) !== 0;
+          let family = UNIGRAM;
+          if (scope > 0 && !isNegator) {
+            family = NEGATED;
+            scope--;
+          }
+          words[w++] = mix(h, family) >>> shift;
+          if (isNegator) scope = cfg.negationScope;
+          if (perWord > 0) c = this.charGrams(t, c);
+        } else words[w++] = mix(h, UNIGRAM) >>> shift;
       } else {
-        idx[k] = mix(h, kd === EMOJI || kd === EMOTICON ? UNIGRAM : MARKER) >>> shift;
-        val[k++] = 1;
+        slots[t] = -1;
+        words[w++] = mix(h, MARKER) >>> shift;
       }
-      if (cfg.bigrams && prev !== 0) {
-        idx[k] = mix(pair(prev, h), BIGRAM) >>> shift;
-        val[k++] = 1;
-      }
+      if (cfg.bigrams && prev !== 0) words[w++] = mix(pair(prev, h), BIGRAM) >>> shift;
       prev = h;
     }
-    this.nnz = k;
+    this.wordOpinion = w;
+    this.charOpinion = c;
+    if (nonOpinion > 0) {
+      for (let t = 0; t < n; t++) {
+        if (kind[t] !== WORD || slots[t]! < 0 || (tflags[slots[t]!]! & NON_OPINION) === 0) continue;
+        words[w++] = mix(hash[t]!, UNIGRAM) >>> shift;
+        if (perWord > 0) c = this.charGrams(t, c);
+      }
+    }
+    this.wordCount = w;
+    this.charCount = c;
   }
 
-  private charGrams(t: number, k: number): number {
+  private charGrams(t: number, c: number): number {
     const tk = this.tokens;
     const chars = tk.chars;
     const start = tk.start[t]!;
-    const end = Math.min(tk.end[t]!, start + 24);
-    const len = end - start;
-    const { charMin, charMax, charWeight } = this.config;
+    const len = Math.min(tk.end[t]!, start + 24) - start;
+    const { charMin, charMax } = this.config;
     const shift = this.shift;
-    const idx = this.idx;
-    const val = this.val;
-    // Positions -1 and len are the word's boundaries (code 0).
+    const out = this.chars;
+    // Positions −1 and len are the word's boundaries (code 0).
     for (let from = -1; from < len; from++) {
       let h = 0x811c9dc5 | 0;
       for (let m = 0; m < charMax && from + m <= len; m++) {
         const p = from + m;
-        const c = p < 0 || p >= len ? 0 : chars[start + p]!;
-        h = Math.imul(h ^ c, 0x01000193);
-        if (m + 1 >= charMin) {
-          idx[k] = mix(h, CHARS) >>> shift;
-          val[k++] = charWeight;
-        }
+        h = Math.imul(h ^ (p < 0 || p >= len ? 0 : chars[start + p]!), 0x01000193);
+        if (m + 1 >= charMin) out[c++] = mix(h, CHARS) >>> shift;
       }
     }
-    return k;
+    return c;
   }
 
   /** Computes the dense features of the last hashed text, with the lexicon and rules of `lang`. */
@@ -193,32 +208,49 @@ export class Featurizer {
     const kind = tk.kind;
     const hash = tk.hash;
     const flags = tk.flags;
-    const lex = this.lexicons[lang];
-    const symbols = this.lexicons.symbols;
-    const rules = RULES[lang];
+    const table = this.table;
+    const tflags = table.flags;
+    const valence = table.valence;
+    const slots = this.slots;
+    const sh = languageShift(lang);
+    const li = sh >>> 3;
     const f = this.dense;
     f.fill(0);
     f[D.bias] = 1;
 
     // The last contrast word: what follows it weighs more, what precedes it less.
     let lastContrast = -1;
-    let words = 0;
+    let wordsSeen = 0;
     let capsWords = 0;
+    let elongated = 0;
     for (let t = 0; t < n; t++) {
       if (kind[t] !== WORD) continue;
-      words++;
-      if ((flags[t]! & CAPS) !== 0) capsWords++;
-      if (rules.contrast.has(hash[t]!)) lastContrast = t;
+      wordsSeen++;
+      const fl = flags[t]!;
+      if ((fl & CAPS) !== 0) capsWords++;
+      if ((fl & ELONGATED) !== 0) elongated = 1;
+      const s = slots[t]!;
+      if (s >= 0 && ((tflags[s]! >>> sh) & CONTRAST) !== 0) lastContrast = t;
     }
-    const shouting = words > 0 && capsWords / words > 0.6;
+    const shouting = wordsSeen > 0 && capsWords / wordsSeen > 0.6;
 
+    let lexPos = 0;
+    let lexNeg = 0;
+    let negPos = 0;
+    let negNeg = 0;
+    let lastPos = 0;
+    let lastNeg = 0;
+    let maxPos = 0;
+    let maxNeg = 0;
+    let symPos = 0;
+    let symNeg = 0;
+    let hashtags = 0;
     let scope = 0;
     let sum = 0;
     let hits = 0;
     let exclaims = 0;
     for (let t = 0; t < n; t++) {
       const kd = kind[t]!;
-      const h = hash[t]!;
       if (kd === BREAK || kd === EXCLAIM || kd === QUESTION) {
         scope = 0;
         if (kd === EXCLAIM) exclaims += (flags[t]! & REPEATED) !== 0 ? 2 : 1;
@@ -227,48 +259,57 @@ export class Featurizer {
       }
       if (kd === URL) f[D.url] = 1;
       else if (kd === MENTION) f[D.mention] = 1;
+      const s = slots[t]!;
       if (kd === EMOJI || kd === EMOTICON) {
-        const v = symbols.valence(h);
-        if (!Number.isNaN(v)) {
-          if (v > 0) add(f, D.symbol_pos, v);
-          else add(f, D.symbol_neg, -v);
+        if (s >= 0 && (tflags[s]! & SYMBOL) !== 0) {
+          const v = valence[s * 4 + SYMBOL_SLOT]!;
+          if (v > 0) symPos += v;
+          else symNeg -= v;
           sum += v;
           hits++;
+          const e = table.emotion[s]!;
+          if (e >= 0) f[SYMBOL_EMOTION + e] = f[SYMBOL_EMOTION + e]! + 1;
         }
-        const s = SYMBOLS.get(h);
-        if (s !== undefined && s.emotion >= 0) add(f, SYMBOL_EMOTION + s.emotion, 1);
         continue;
       }
       if (kd !== WORD) continue;
-      if ((flags[t]! & HASHTAG) !== 0) add(f, D.hashtags, 1);
-      if (rules.contrast.has(h)) {
+      if ((flags[t]! & HASHTAG) !== 0) hashtags++;
+      const fl = s < 0 ? 0 : tflags[s]! >>> sh;
+      if ((fl & CONTRAST) !== 0) {
         scope = 0;
         continue;
       }
       // Phrases first ("gør ondt", "fa schifo", "not working"), then negators, then the word.
       let v = NaN;
       let span = 1;
-      const fl = lex.flagsOf(h);
-      if ((fl & STARTS_PHRASE3) !== 0 && t + 2 < n && kind[t + 1] === WORD && kind[t + 2] === WORD) {
-        const p2 = pair(h, hash[t + 1]!);
-        if ((lex.flagsOf(p2) & STARTS_PHRASE3_PAIR) !== 0) {
-          v = lex.valence(pair(p2, hash[t + 2]!));
-          if (!Number.isNaN(v)) span = 3;
+      if ((fl & PHRASE3) !== 0 && t + 2 < n && kind[t + 1] === WORD && kind[t + 2] === WORD) {
+        const p2 = table.find(pair(hash[t]!, hash[t + 1]!));
+        if (p2 >= 0 && ((tflags[p2]! >>> sh) & PHRASE3_PAIR) !== 0) {
+          const p3 = table.find(pair(pair(hash[t]!, hash[t + 1]!), hash[t + 2]!));
+          if (p3 >= 0 && ((tflags[p3]! >>> sh) & VALENCE) !== 0) {
+            v = valence[p3 * 4 + li]!;
+            span = 3;
+          }
         }
       }
-      if (Number.isNaN(v) && (fl & STARTS_PHRASE2) !== 0 && t + 1 < n && kind[t + 1] === WORD) {
-        v = lex.valence(pair(h, hash[t + 1]!));
-        if (!Number.isNaN(v)) span = 2;
+      if (span === 1 && (fl & PHRASE2) !== 0 && t + 1 < n && kind[t + 1] === WORD) {
+        const p2 = table.find(pair(hash[t]!, hash[t + 1]!));
+        if (p2 >= 0 && ((tflags[p2]! >>> sh) & VALENCE) !== 0) {
+          v = valence[p2 * 4 + li]!;
+          span = 2;
+        }
       }
       if (span === 1) {
-        if (rules.negators.has(h)) {
+        if ((fl & NEGATOR) !== 0) {
           f[D.negator] = 1;
           scope = this.config.negationScope;
           continue;
         }
-        if (rules.nonOpinion.has(h)) continue;
-        v = lex.valence(h);
-        if (Number.isNaN(v) && (flags[t]! & ELONGATED) !== 0) v = lex.valence(tk.hash1[t]!);
+        if ((fl & VALENCE) !== 0) v = valence[s * 4 + li]!;
+        else if ((flags[t]! & ELONGATED) !== 0) {
+          const s1 = table.find(tk.hash1[t]!);
+          if (s1 >= 0 && ((tflags[s1]! >>> sh) & VALENCE) !== 0) v = valence[s1 * 4 + li]!;
+        }
       }
       const inScope = scope > 0;
       if (scope > 0) scope--;
@@ -277,32 +318,33 @@ export class Featurizer {
       // Modifiers: intensifier or downtoner just before, shouting, elongation.
       let m = 1;
       for (let b = t - 1; b >= 0 && b >= t - 2; b--) {
-        if (kind[b] !== WORD) break;
-        if (rules.intensifiers.has(hash[b]!)) m *= 1.3;
-        else if (rules.downtoners.has(hash[b]!)) m *= 0.7;
+        if (kind[b] !== WORD || slots[b]! < 0) break;
+        const bf = tflags[slots[b]!]! >>> sh;
+        if ((bf & INTENSIFIER) !== 0) m *= 1.3;
+        else if ((bf & DOWNTONER) !== 0) m *= 0.7;
       }
       if ((flags[t]! & CAPS) !== 0 && !shouting) m *= 1.3;
       if ((flags[t]! & ELONGATED) !== 0) m *= 1.2;
       v *= m;
       // Danish puts "ikke" after the finite verb: "den virker ikke", "det hjalp ikke".
       const after = t + span;
-      const negatedAfter = lang === 'da' && after < n && kind[after] === WORD && rules.negators.has(hash[after]!);
+      const negatedAfter = li === 1 && after < n && kind[after] === WORD && slots[after]! >= 0 && ((tflags[slots[after]!]! >>> sh) & NEGATOR) !== 0;
       const isNegated = inScope || negatedAfter;
       const weight = lastContrast < 0 ? 1 : t > lastContrast ? 1.5 : 0.5;
       if (isNegated) {
-        if (v > 0) add(f, D.negated_pos, v);
-        else add(f, D.negated_neg, -v);
+        if (v > 0) negPos += v;
+        else negNeg -= v;
       } else {
         if (v > 0) {
-          add(f, D.lex_pos, v * weight);
-          if (v > f[D.max_pos]!) f[D.max_pos] = v;
+          lexPos += v * weight;
+          if (v > maxPos) maxPos = v;
         } else {
-          add(f, D.lex_neg, -(v * weight));
-          if (-v > f[D.max_neg]!) f[D.max_neg] = -v;
+          lexNeg -= v * weight;
+          if (-v > maxNeg) maxNeg = -v;
         }
-        if (t > lastContrast && lastContrast >= 0) {
-          if (v > 0) add(f, D.last_clause_pos, v);
-          else add(f, D.last_clause_neg, -v);
+        if (lastContrast >= 0 && t > lastContrast) {
+          if (v > 0) lastPos += v;
+          else lastNeg -= v;
         }
       }
       sum += (isNegated ? NEGATION_FLIP * v : v) * weight;
@@ -310,26 +352,27 @@ export class Featurizer {
       t += span - 1;
     }
     const compound = sum / Math.sqrt(sum * sum + 0.94);
+    f[D.lex_pos] = lexPos;
+    f[D.lex_neg] = lexNeg;
+    f[D.negated_pos] = negPos;
+    f[D.negated_neg] = negNeg;
+    f[D.last_clause_pos] = lastPos;
+    f[D.last_clause_neg] = lastNeg;
+    f[D.max_pos] = maxPos;
+    f[D.max_neg] = maxNeg;
+    f[D.symbol_pos] = symPos;
+    f[D.symbol_neg] = symNeg;
     f[D.compound] = compound;
-    f[D.has_pos] = f[D.lex_pos]! + f[D.negated_neg]! > 0 ? 1 : 0;
-    f[D.has_neg] = f[D.lex_neg]! + f[D.negated_pos]! > 0 ? 1 : 0;
+    f[D.has_pos] = lexPos + negNeg > 0 ? 1 : 0;
+    f[D.has_neg] = lexNeg + negPos > 0 ? 1 : 0;
     f[D.exclaim] = Math.min(exclaims, 3) / 3;
     f[D.compound_exclaim] = exclaims > 0 ? compound : 0;
     f[D.caps] = capsWords > 0 ? 1 : 0;
-    f[D.elongated] = hasFlag(tk, ELONGATED) ? 1 : 0;
+    f[D.elongated] = elongated;
     f[D.no_opinion] = hits === 0 ? 1 : 0;
     f[D.lex_hits] = Math.min(hits, 6) / 6;
     f[D.length] = Math.log1p(n) / 4;
-    f[D.hashtags] = Math.min(f[D.hashtags]!, 3) / 3;
+    f[D.hashtags] = Math.min(hashtags, 3) / 3;
     for (let e = 0; e < EMOTIONS.length; e++) f[SYMBOL_EMOTION + e] = Math.min(f[SYMBOL_EMOTION + e]!, 3) / 3;
   }
 }
-
-const add = (f: Float64Array, i: number, v: number): void => {
-  f[i] = f[i]! + v;
-};
-
-const hasFlag = (tk: TokenBuffer, flag: number): boolean => {
-  for (let t = 0; t < tk.count; t++) if ((tk.flags[t]! & flag) !== 0) return true;
-  return false;
-};

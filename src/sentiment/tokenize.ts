@@ -394,6 +394,8 @@ const readWord = (text: string, i: number, out: TokenBuffer, t: number): number 
       j += w;
     } else if (k === APOS && letters > 0 && isClitic(text, j + w)) {
       j += w;
+    } else if (letters === 0 && (c === 0x2e || c === 0x2c || c === 0x3a) && j + 1 < n && classOf(text.charCodeAt(j + 1)) === DIGIT) {
+      j += 1; // "1.5", "10,000", "10:30", "24.12.2025": one number
     } else break;
   }
   if (letters === 0) {

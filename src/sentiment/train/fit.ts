@@ -40,6 +40,7 @@ export interface FittedHead {
   dense: Float64Array;
   iterations: number;
   loss: number;
+  stopped: string;
 }
 
 export const fitHead = (
@@ -133,5 +134,5 @@ export const fitHead = (
     if (l < 0) continue;
     for (let k = 0; k < C; k++) hashed[b * C + k] = x[l * C + k]!;
   }
-  return { hashed, dense: x.slice(hashedSize), iterations: result.iterations, loss: result.value };
+  return { hashed, dense: x.slice(hashedSize), iterations: result.iterations, loss: result.value, stopped: result.stopped };
 };

@@ -14,7 +14,7 @@ export interface LbfgsOptions {
 /** f(x, grad) returns f(x) and writes ∇f(x) into grad. */
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
 
-export const minimize = (f: Objective, x: Float64Array, options: LbfgsOptions = {}): { value: number; iterations: number } => {
+export const minimize = (f: Objective, x: Float64Array, options: LbfgsOptions = {}): { value: number; iterations: number; stopped: string } => {
   const m = options.memory ?? 8;
   const maxIterations = options.maxIterations ?? 300;
   const tolerance = options.tolerance ?? 1e-5;
@@ -30,6 +30,7 @@ export const minimize = (f: Objective, x: Float64Array, options: LbfgsOptions = 
   let value = f(x, g);
   const history: number[] = [value];
   let iter = 0;
+  let stopped = 'iterations';
   for (; iter < maxIterations; iter++) {
     // Two-loop recursion: d = −H·g.
     for (let i = 0; i < n; i++) d[i] = -g[i]!;
@@ -44,7 +45,10 @@ export const minimize = (f: Objective, x: Float64Array, options: LbfgsOptions = 
       for (let i = 0; i < n; i++) d[i] = d[i]! * gamma;
     } else {
       const norm = Math.sqrt(dot(g, g));
-      if (norm === 0) break;
+      if (norm === 0) {
+        stopped = 'gradient';
+        break;
+      }
       for (let i = 0; i < n; i++) d[i] = d[i]! / norm;
     }
     for (let k = 0; k < s.length; k++) {
@@ -72,7 +76,10 @@ export const minimize = (f: Objective, x: Float64Array, options: LbfgsOptions = 
       }
       step *= 0.5;
     }
-    if (!accepted) break;
+    if (!accepted) {
+      stopped = 'line search';
+      break;
+    }
     const sk = new Float64Array(n);
     const yk = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -98,11 +105,12 @@ export const minimize = (f: Objective, x: Float64Array, options: LbfgsOptions = 
       const before = history[history.length - 6]!;
       if ((before - value) / Math.max(1, Math.abs(value)) < tolerance) {
         iter++;
+        stopped = 'converged';
         break;
       }
     }
   }
-  return { value, iterations: iter };
+  return { value, iterations: iter, stopped };
 };
 
 const dot = (a: Float64Array, b: Float64Array): number => {

@@ -33,12 +33,12 @@ export interface TrainSettings {
   /** Texts per "other" language for the language head. */
   otherTexts: number;
   /** Heads not to fit (left at zero): for quick experiments only. */
-  skip?: { language?: boolean; emotion?: boolean };
+  skip?: { language?: boolean; sentiment?: boolean; emotion?: boolean };
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
   seed: 42,
-  features: { bits: 18, charMin: 3, charMax: 5, charWeight: 0.2, bigrams: true, negationScope: 3 },
+  features: { bits: 18, charMin: 3, charMax: 3, charWeight: 0.3, bigrams: true, negationScope: 3 },
   sentimentSources: {
     'en-umsab-train': 1, 'en-vader-tweets': 0.5, 'en-vader-amazon': 0.3, 'en-xed-polarity-train': 0.2,
     'it-umsab-train': 1, 'it-xed-polarity-train': 0.3, 'da-xed-polarity-train': 1, 'da-lcc': 0.5,
@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   emotionSources: { 'en-tweeteval-emotion-train': 1, 'en-xed-emotion-train': 0.2, 'it-xed-emotion-train': 0.3, 'da-xed-emotion-train': 0.5 },
   noneSources: { 'en-umsab-train': 0.5, 'it-umsab-train': 0.5, 'da-lcc': 0.5 },
   balance: true,
-  reg: { sentiment: 3e-4, emotion: 3e-4, language: 1e-4, denseShared: 1e-5, denseLanguage: 1e-3 },
+  reg: { sentiment: 3e-4, emotion: 3e-4, language: 1e-5, denseShared: 1e-5, denseLanguage: 1e-3 },
   maxIterations: 300,
   otherTexts: 400,
 };
@@ -115,15 +115,19 @@ const designOf = (fz: Featurizer, examples: readonly { text: string; lang: Model
   const dense = new Float64Array(examples.length * width);
   examples.forEach((ex, d) => {
     fz.hashed(ex.text);
-    for (let i = 0; i < fz.nnz; i++) {
-      cols.push(fz.idx[i]!);
-      vals.push(fz.val[i]!);
+    // The language head reads every word; the others skip non-opinion words ("tak", "grazie").
+    const words = withDense ? fz.wordOpinion : fz.wordCount;
+    const chars = withDense ? fz.charOpinion : fz.charCount;
+    for (let i = 0; i < words; i++) {
+      cols.push(fz.words[i]!);
+      vals.push(1);
+    }
+    for (let i = 0; i < chars; i++) {
+      cols.push(fz.chars[i]!);
+      vals.push(fz.config.charWeight);
     }
     rowPtr[d + 1] = cols.length;
-    if (!withDense) {
-      dense[d] = 1;
-      return;
-    }
+    if (!withDense) return; // the language head has no bias: only evidence decides
     fz.denseFor(ex.lang ?? 'en');
     const own = DENSE * (1 + languageCopy(ex.lang ?? 'other'));
     for (let j = 0; j < DENSE; j++) {
@@ -234,16 +238,21 @@ export const trainModel = (input: TrainInput, settings: TrainSettings = DEFAULT_
       language.push({ text: r.text, lang: r.lang, source: 'language', weight: 1, y: oneHot(languageCopy(r.lang), 4), allowed: [1, 1, 1, 1] });
     }
   }
+  // Word salad in every language — other languages' from their function words and lexicons, and
+  // ours from their lexicons too, so that salad itself says nothing about the language.
   const rand = random(seed);
-  for (const code of Object.keys(input.otherWords).sort()) {
-    const words = input.otherWords[code]!;
-    if (words.length === 0) continue;
+  const salad = (words: readonly string[], label: number) => {
     for (let i = 0; i < settings.otherTexts; i++) {
       const n = 1 + Math.floor(rand() * 12);
       const text = Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]!).join(' ');
-      language.push({ text, lang: 'en', source: 'language', weight: 1, y: oneHot(3, 4), allowed: [1, 1, 1, 1] });
+      language.push({ text, lang: 'en', source: 'language', weight: 1, y: oneHot(label, 4), allowed: [1, 1, 1, 1] });
     }
-  }
+  };
+  const lexiconWords = (m: ReadonlyMap<string, number>) => [...m.keys()].filter((w) => /^[\p{L}' ]+$/u.test(w)).flatMap((w) => w.toLowerCase().split(' '));
+  salad(lexiconWords(input.lexicons.vader), 0);
+  salad(lexiconWords(input.lexicons.afinnDa), 1);
+  salad(lexiconWords(input.lexicons.afinnIt), 2);
+  for (const code of Object.keys(input.otherWords).sort()) if (input.otherWords[code]!.length > 0) salad(input.otherWords[code]!, 3);
 
   log(`examples: sentiment ${sentiment.length}, emotion ${emotion.length}, language ${language.length}`);
   const denseReg = new Float64Array(DENSE_INPUTS);
@@ -254,13 +263,13 @@ export const trainModel = (input: TrainInput, settings: TrainSettings = DEFAULT_
     const design = designOf(fz, examples, withDense);
     const targets = targetsOf(examples, classes, balance);
     const fitted = fitHead(design, targets, { hashed: reg, dense: withDense ? denseReg : new Float64Array(1).fill(1e-6) }, buckets, { maxIterations: settings.maxIterations });
-    log(`${name}: ${examples.length} texts, ${fitted.iterations} iterations, loss ${fitted.loss.toFixed(4)}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(`${name}: ${examples.length} texts, ${fitted.iterations} iterations (${fitted.stopped}), loss ${fitted.loss.toFixed(4)}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return quantiseHead(fitted, classes, withDense ? DENSE_INPUTS * classes : classes);
   };
 
   const zero = (classes: number, denseLength: number): Head => ({ classes, hashed: new Int8Array(buckets * classes), scale: 1, dense: new Float32Array(denseLength) });
   const languageHead = settings.skip?.language === true ? zero(4, 4) : fitOne('language', language, 4, false, settings.reg.language, true);
-  const sentimentHead = fitOne('sentiment', sentiment, 3, true, settings.reg.sentiment, settings.balance);
+  const sentimentHead = settings.skip?.sentiment === true ? zero(3, DENSE_INPUTS * 3) : fitOne('sentiment', sentiment, 3, true, settings.reg.sentiment, settings.balance);
   const emotionHead = settings.skip?.emotion === true ? zero(E, DENSE_INPUTS * E) : fitOne('emotion', emotion, E, true, settings.reg.emotion, settings.balance);
 
   const danishValidation = validationSets(corpus, seed).da;
