@@ -29,10 +29,20 @@ const migratorFor = async (db: Kysely<any>): Promise<Migrator> => {
   return new Migrator({ db, provider, allowUnorderedMigrations: true, migrationTableSchema: rows[0]?.schema ?? 'public' });
 };
 
+/**
+ * Kysely's migrator looks at every table of every schema of the database (pg_get_serial_sequence on
+ * each); a schema dropped meanwhile by someone else (another tenant, another test) makes that look
+ * fail with invalid_schema_name. Nothing was migrated then: look again.
+ */
+const SCHEMA_VANISHED = '3F000';
+
 export const migrateToLatest = async (db: Kysely<any>): Promise<string[]> => {
-  const { error, results } = await (await migratorFor(db)).migrateToLatest();
-  if (error) throw new AppError('internal_error', `migration failed: ${String(error)}`, { cause: error });
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await (await migratorFor(db)).migrateToLatest();
+    if (error && (error as { code?: string }).code === SCHEMA_VANISHED && attempt < 5) continue;
+    if (error) throw new AppError('internal_error', `migration failed: ${String(error)}`, { cause: error });
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  }
 };
 
 export const migrateDown = async (db: Kysely<any>): Promise<string[]> => {
