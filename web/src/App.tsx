@@ -10,6 +10,10 @@ import { FunnelPage } from './features/funnel/FunnelPage.js';
 import { RoutesPage } from './features/settings/RoutesPage.js';
 import { Layout } from './features/shell/Layout.js';
 import { WebhooksPage } from './features/webhooks/WebhooksPage.js';
+import { AuditPage } from './features/audit/AuditPage.js';
+import { PeoplePage } from './features/people/PeoplePage.js';
+import { PolicyPage } from './features/policy/PolicyPage.js';
+import { TokensPage } from './features/tokens/TokensPage.js';
 import { useWorkspace } from './features/workspace/useWorkspace.js';
 import { useLocation } from './routing/history.js';
 import { Link } from './routing/Link.js';
@@ -35,6 +39,10 @@ const Page = ({ route }: { route: Route }) => {
     case 'funnel': return <FunnelPage />;
     case 'settings_routes': return <RoutesPage />;
     case 'settings_webhooks': return <WebhooksPage />;
+    case 'settings_people': return <PeoplePage />;
+    case 'settings_tokens': return <TokensPage />;
+    case 'settings_policy': return <PolicyPage />;
+    case 'settings_audit': return <AuditPage />;
     case 'not_found': return <NotFound />;
   }
 };

@@ -7,6 +7,7 @@ import type {
   StageCounts, WorkspaceOverview, WorkspaceSummary,
 } from './types.js';
 import type { Delivery, DeliveryPage, DeliveryStatus, Webhook, WebhookWithSecret } from './types.js';
+import type { ApiToken, ApiTokenWithSecret, AuditPage, Member, PasswordLink, PersonAdded, PolicyView, Role, TokenScope } from './types.js';
 
 export class ApiError extends Error {
   readonly code: string;
@@ -124,7 +125,7 @@ export const api = {
   /** Subscribes a URL; the answer carries the signing secret, this once. */
   createWebhook: (slug: string, body: { url: string; description?: string; events?: string[] }) =>
     request<WebhookWithSecret>(`${ws(slug)}/webhooks`, { method: 'POST', body: JSON.stringify(body) }),
-  updateWebhook: (slug: string, id: number, body: { url?: string; description?: string | null; active?: boolean }) =>
+  updateWebhook: (slug: string, id: number, body: { url?: string; description?: string | null; active?: boolean; events?: string[] }) =>
     request<Webhook>(`${ws(slug)}/webhooks/${id}`, { method: 'PATCH', body: JSON.stringify(body) }),
   deleteWebhook: (slug: string, id: number) =>
     request<null>(`${ws(slug)}/webhooks/${id}`, { method: 'DELETE' }),
@@ -137,4 +138,34 @@ export const api = {
     request<DeliveryPage>(`${ws(slug)}/webhooks/${id}/deliveries${query(p)}`, { signal }),
   retryDelivery: (slug: string, id: number, deliveryId: number) =>
     request<Delivery>(`${ws(slug)}/webhooks/${id}/deliveries/${deliveryId}/retry`, { method: 'POST' }),
+  people: (slug: string, signal?: AbortSignal) =>
+    request<{ items: Member[] }>(`${ws(slug)}/people`, { signal }),
+  /** Adds a person; someone new to Pulse comes with a set-password link, answered this once. */
+  addPerson: (slug: string, body: { email: string; name: string; role: Role; trainee: boolean }) =>
+    request<PersonAdded>(`${ws(slug)}/people`, { method: 'POST', body: JSON.stringify(body) }),
+  updatePerson: (slug: string, id: number, body: { role?: Role; trainee?: boolean }) =>
+    request<Member>(`${ws(slug)}/people/${id}`, { method: 'PATCH', body: JSON.stringify(body) }),
+  removePerson: (slug: string, id: number) =>
+    request<null>(`${ws(slug)}/people/${id}`, { method: 'DELETE' }),
+  /** A one-time link for the person to set a new password (their current one keeps working until then). */
+  resetLink: (slug: string, id: number) =>
+    request<PasswordLink>(`${ws(slug)}/people/${id}/reset-link`, { method: 'POST' }),
+  tokens: (slug: string, signal?: AbortSignal) =>
+    request<{ items: ApiToken[] }>(`${ws(slug)}/tokens`, { signal }),
+  /** Creates an API token; the answer carries its secret, this once. */
+  createToken: (slug: string, body: { name: string; scopes: TokenScope[] }) =>
+    request<ApiTokenWithSecret>(`${ws(slug)}/tokens`, { method: 'POST', body: JSON.stringify(body) }),
+  revokeToken: (slug: string, id: number) =>
+    request<ApiToken>(`${ws(slug)}/tokens/${id}`, { method: 'DELETE' }),
+  policy: (slug: string, signal?: AbortSignal) =>
+    request<PolicyView>(`${ws(slug)}/policy`, { signal }),
+  /** Publishes the text as the next version: everyone must acknowledge it again. */
+  publishPolicy: (slug: string, text: string) =>
+    request<PolicyView>(`${ws(slug)}/policy`, { method: 'PUT', body: JSON.stringify({ text }) }),
+  /** Acknowledges the version read (409 when a newer one was published meanwhile). */
+  acknowledgePolicy: (slug: string, version: number) =>
+    request<PolicyView>(`${ws(slug)}/policy/acknowledgements`, { method: 'POST', body: JSON.stringify({ version }) }),
+  /** The audit log, newest first; pass the previous page's `next` for older entries. */
+  audit: (slug: string, p: { action?: string; limit?: number; before?: string; beforeId?: number }, signal?: AbortSignal) =>
+    request<AuditPage>(`${ws(slug)}/audit${query(p)}`, { signal }),
 };

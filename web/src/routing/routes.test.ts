@@ -15,6 +15,11 @@ describe('matchRoute', () => {
     ['/settings/routes', { name: 'settings_routes' }],
     ['/settings/routes/', { name: 'settings_routes' }],
     ['/settings/webhooks', { name: 'settings_webhooks' }],
+    ['/settings/people', { name: 'settings_people' }],
+    ['/settings/tokens/', { name: 'settings_tokens' }],
+    ['/settings/policy', { name: 'settings_policy' }],
+    ['/settings/audit', { name: 'settings_audit' }],
+    ['/settings/audit/1', { name: 'not_found' }],
     ['/settings', { name: 'not_found' }],
     ['/inbox', { name: 'not_found' }],
   ])('%s', (path, route) => {

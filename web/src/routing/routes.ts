@@ -7,6 +7,10 @@ export type Route =
   | { name: 'funnel' }
   | { name: 'settings_routes' }
   | { name: 'settings_webhooks' }
+  | { name: 'settings_people' }
+  | { name: 'settings_tokens' }
+  | { name: 'settings_policy' }
+  | { name: 'settings_audit' }
   | { name: 'not_found' };
 
 /** The funnel of a route over a period. */
@@ -18,6 +22,18 @@ export const ROUTES_SETTINGS_PATH = '/settings/routes';
 /** Settings → Webhooks: outbound webhooks and their delivery log. */
 export const WEBHOOKS_SETTINGS_PATH = '/settings/webhooks';
 
+/** Settings → People: the workspace's members and their roles (admins). */
+export const PEOPLE_SETTINGS_PATH = '/settings/people';
+
+/** Settings → API tokens (admins). */
+export const TOKENS_SETTINGS_PATH = '/settings/tokens';
+
+/** Settings → Policy: the social media policy, to read and accept (everyone) or publish anew. */
+export const POLICY_SETTINGS_PATH = '/settings/policy';
+
+/** Settings → Audit log (admins). */
+export const AUDIT_SETTINGS_PATH = '/settings/audit';
+
 export const matchRoute = (pathname: string): Route => {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/' || path === '') return { name: 'dashboard' };
@@ -25,6 +41,10 @@ export const matchRoute = (pathname: string): Route => {
   if (path === FUNNEL_PATH) return { name: 'funnel' };
   if (path === ROUTES_SETTINGS_PATH) return { name: 'settings_routes' };
   if (path === WEBHOOKS_SETTINGS_PATH) return { name: 'settings_webhooks' };
+  if (path === PEOPLE_SETTINGS_PATH) return { name: 'settings_people' };
+  if (path === TOKENS_SETTINGS_PATH) return { name: 'settings_tokens' };
+  if (path === POLICY_SETTINGS_PATH) return { name: 'settings_policy' };
+  if (path === AUDIT_SETTINGS_PATH) return { name: 'settings_audit' };
   const m = /^\/customers\/(\d{1,15})$/.exec(path);
   if (m) {
     const id = Number(m[1]);

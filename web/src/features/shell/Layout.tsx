@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../routing/Link.js';
 import type { Route } from '../../routing/routes.js';
 import { UserMenu } from '../auth/UserMenu.js';
+import { PolicyBanner } from '../policy/PolicyBanner.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { Nav } from './Nav.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
@@ -30,6 +31,7 @@ export const Layout = ({ route, children }: { route: Route['name']; children: Re
           <Nav route={route} />
         </aside>
         <main id="main" className="main" tabIndex={-1}>
+          {route !== 'settings_policy' && <PolicyBanner />}
           {children}
         </main>
       </div>

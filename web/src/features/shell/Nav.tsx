@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../routing/Link.js';
 import { FUNNEL_PATH, ROUTES_SETTINGS_PATH, type Route } from '../../routing/routes.js';
+import { SETTINGS_ROUTES } from '../settings/settings-tabs.js';
 
 interface Area {
   key: string;
@@ -24,7 +25,7 @@ const AREAS: readonly Area[] = [
   { key: 'ecosystem' },
   { key: 'maturity' },
   { key: 'ideas' },
-  { key: 'settings', to: ROUTES_SETTINGS_PATH, routes: ['settings_routes', 'settings_webhooks'] },
+  { key: 'settings', to: ROUTES_SETTINGS_PATH, routes: [...SETTINGS_ROUTES] },
 ];
 
 export const Nav = ({ route }: { route: Route['name'] }) => {

@@ -85,6 +85,7 @@ export const DeliveryLog = ({ slug, webhook, canManage }: { slug: string; webhoo
                 <th scope="col" className="num">{t('webhooks.log.col.attempts')}</th>
                 <th scope="col">{t('webhooks.log.col.answer')}</th>
                 <th scope="col">{t('webhooks.log.col.next')}</th>
+                <th scope="col">{t('webhooks.log.col.delivered')}</th>
                 <th scope="col"><span className="visually-hidden">{t('webhooks.log.col.actions')}</span></th>
               </tr>
             </thead>
@@ -98,6 +99,7 @@ export const DeliveryLog = ({ slug, webhook, canManage }: { slug: string; webhoo
                     <td className="num">{d.attempts}</td>
                     <td className="delivery-answer">{lastAnswer(d) ?? <span className="muted">—</span>}</td>
                     <td>{d.nextAttemptAt === null ? <span className="muted">—</span> : <time dateTime={d.nextAttemptAt}>{formatDateTime(d.nextAttemptAt, lang)}</time>}</td>
+                    <td>{d.deliveredAt === null ? <span className="muted">—</span> : <time dateTime={d.deliveredAt}>{formatDateTime(d.deliveredAt, lang)}</time>}</td>
                     <td className="row-actions">
                       <button type="button" className="button button--small" aria-expanded={open === d.id} onClick={() => setOpen(open === d.id ? null : d.id)}>
                         {t('webhooks.log.details')}
@@ -111,7 +113,7 @@ export const DeliveryLog = ({ slug, webhook, canManage }: { slug: string; webhoo
                   </tr>
                   {open === d.id && (
                     <tr className="delivery-detail-row">
-                      <td colSpan={7}><Attempts delivery={d} /></td>
+                      <td colSpan={8}><Attempts delivery={d} /></td>
                     </tr>
                   )}
                 </Fragment>

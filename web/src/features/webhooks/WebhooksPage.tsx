@@ -1,148 +1,29 @@
 /**
  * Settings → Webhooks (admins): the URLs that receive this workspace's events, signed. Subscribe a
- * URL (its secret is shown once), send a test, pause, rotate the secret or delete, and read each
- * webhook's delivery log.
+ * URL to events (its secret is shown once), send a test, pause, rotate the secret or delete, and read
+ * each webhook's delivery log.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.js';
-import type { Webhook, WebhookWithSecret } from '../../api/types.js';
+import { api } from '../../api/client.js';
+import type { WebhookWithSecret } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
-import { formatDateTime } from '../../i18n/format.js';
 import { useCan } from '../auth/useAuth.js';
+import { ShownOnce } from '../common/ShownOnce.js';
 import { EmptyState, ErrorState, Loading } from '../common/StatusMessage.js';
 import { useDocumentTitle } from '../common/useDocumentTitle.js';
 import { SettingsTabs } from '../settings/SettingsTabs.js';
 import { useWorkspace } from '../workspace/useWorkspace.js';
+import { AddWebhookForm } from './AddWebhookForm.js';
 import { DeliveryLog } from './DeliveryLog.js';
-
-const messageOf = (err: unknown): string => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
-
-/** What an action says afterwards: a success, or what went wrong. */
-interface Message {
-  text: string;
-  ok: boolean;
-}
+import { WebhookRow, type Message } from './WebhookRow.js';
 
 /** The secret of a webhook just created or rotated: shown once, with a way to copy it. */
 const SecretNotice = ({ hook, onDone }: { hook: WebhookWithSecret; onDone: () => void }) => {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  const copy = () => {
-    void navigator.clipboard?.writeText(hook.secret).then(() => setCopied(true), () => setCopied(false));
-  };
   return (
-    <div className="notice secret-notice" role="status">
-      <p><strong>{t('webhooks.secret.title', { url: hook.url })}</strong></p>
-      <p>{t('webhooks.secret.hint')}</p>
-      <p><code className="secret" data-testid="webhook-secret">{hook.secret}</code></p>
-      <p className="row-actions">
-        <button type="button" className="button button--small" onClick={copy}>{copied ? t('webhooks.secret.copied') : t('webhooks.secret.copy')}</button>
-        <button type="button" className="button button--small" onClick={onDone}>{t('webhooks.secret.done')}</button>
-      </p>
-    </div>
-  );
-};
-
-const AddWebhook = ({ slug, onCreated }: { slug: string; onCreated: (hook: WebhookWithSecret) => void }) => {
-  const { t } = useTranslation();
-  const id = useId();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const hook = await api.createWebhook(slug, { url: url.trim(), ...(description.trim() === '' ? {} : { description: description.trim() }) });
-      setUrl('');
-      setDescription('');
-      onCreated(hook);
-    } catch (err) {
-      setProblem(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="card webhook-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('webhooks.add.title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-url`}>{t('webhooks.add.url')}</label>
-        <input id={`${id}-url`} type="url" required maxLength={2048} placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)}
-          aria-invalid={problem !== null} aria-describedby={problem === null ? `${id}-hint` : `${id}-problem`} />
-        <p id={`${id}-hint`} className="hint">{t('webhooks.add.urlHint')}</p>
-        {problem !== null && <p id={`${id}-problem`} className="field-problem" role="alert">{problem}</p>}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>{t('webhooks.add.description')}</label>
-        <input id={`${id}-description`} type="text" maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </div>
-      <p className="hint">{t('webhooks.add.events')}</p>
-      <button type="submit" className="button button--primary" disabled={busy || url.trim() === ''}>{t('webhooks.add.submit')}</button>
-    </form>
-  );
-};
-
-const WebhookRow = ({ slug, hook, selected, canManage, onSelect, onChanged, onSecret }: {
-  slug: string; hook: Webhook; selected: boolean; canManage: boolean;
-  onSelect: () => void; onChanged: (message: Message | null) => void; onSecret: (hook: WebhookWithSecret) => void;
-}) => {
-  const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const act = async (fn: () => Promise<Message | null>) => {
-    setBusy(true);
-    try {
-      onChanged(await fn());
-    } catch (err) {
-      onChanged({ text: messageOf(err), ok: false });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const test = () => act(async () => {
-    const d = await api.testWebhook(slug, hook.id);
-    return d.status === 'delivered'
-      ? { text: t('webhooks.test.ok', { status: d.lastResponseStatus }), ok: true }
-      : { text: t('webhooks.test.failed', { answer: d.lastError ?? `HTTP ${d.lastResponseStatus}` }), ok: false };
-  });
-  const toggle = () => act(async () => {
-    await api.updateWebhook(slug, hook.id, { active: !hook.active });
-    return null;
-  });
-  const rotate = () => act(async () => {
-    if (!window.confirm(t('webhooks.rotate.confirm'))) return null;
-    onSecret(await api.rotateWebhookSecret(slug, hook.id));
-    return null;
-  });
-  const remove = () => act(async () => {
-    if (!window.confirm(t('webhooks.delete.confirm', { url: hook.url }))) return null;
-    await api.deleteWebhook(slug, hook.id);
-    return { text: t('webhooks.delete.done', { url: hook.url }), ok: true };
-  });
-  return (
-    <tr className={selected ? 'is-selected' : undefined}>
-      <th scope="row" className="webhook-url">
-        <code>{hook.url}</code>
-        {hook.description !== null && <span className="small muted webhook-description">{hook.description}</span>}
-      </th>
-      <td>{hook.events.map((e) => <code key={e}>{e}</code>)}</td>
-      <td><span className={`badge ${hook.active ? 'badge--delivery-ok' : 'badge--muted'}`}>{hook.active ? t('webhooks.active') : t('webhooks.paused')}</span></td>
-      <td className="small">{hook.createdBy}<br /><time dateTime={hook.createdAt} className="muted">{formatDateTime(hook.createdAt, i18n.language)}</time></td>
-      <td className="row-actions">
-        <button type="button" className="button button--small" aria-pressed={selected} onClick={onSelect}>{t('webhooks.showLog')}</button>
-        {canManage && (
-          <>
-            <button type="button" className="button button--small" disabled={busy || !hook.active} onClick={() => void test()}>{t('webhooks.test.button')}</button>
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void toggle()}>{hook.active ? t('webhooks.pause') : t('webhooks.resume')}</button>
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void rotate()}>{t('webhooks.rotate.button')}</button>
-            <button type="button" className="button button--small button--danger" disabled={busy} onClick={() => void remove()}>{t('webhooks.delete.button')}</button>
-          </>
-        )}
-      </td>
-    </tr>
+    <ShownOnce title={t('webhooks.secret.title', { url: hook.url })} hint={t('webhooks.secret.hint')} value={hook.secret} testId="webhook-secret"
+      doneLabel={t('webhooks.secret.done')} onDone={onDone} />
   );
 };
 
@@ -196,7 +77,7 @@ const WebhookSettings = ({ slug, canManage }: { slug: string; canManage: boolean
         </div>
       )}
       {shown !== undefined && <DeliveryLog key={`${shown.id}:${logVersion}`} slug={slug} webhook={shown} canManage={canManage} />}
-      {canManage && <AddWebhook slug={slug} onCreated={created} />}
+      {canManage && <AddWebhookForm slug={slug} onCreated={created} />}
     </>
   );
 };
