@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerApiDocs } from './openapi.js';
 import { customerRoutes } from './routes/customers.js';
 import { eventRoutes } from './routes/events.js';
 import { peopleRoutes } from './routes/people.js';
@@ -51,6 +52,8 @@ export const buildApp = async (
     await eventRoutes(api, ctx);
     await webhookRoutes(api, ctx);
   });
+  // The OpenAPI document of /api/v1 (/api/openapi.json) and its reference page (/api/docs): public.
+  await registerApiDocs(app);
 
   const webDist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
   if (webDist !== null && existsSync(webDist)) {
