@@ -17,7 +17,8 @@ describe('audit view', () => {
     [null, null],
     [{}, null],
     [{ name: 'shop-sync', prefix: 'pulse_ab', scopes: ['read', 'ingest'] }, 'name: shop-sync · prefix: pulse_ab · scopes: read, ingest'],
-    [{ email: 'a@x', from: { role: 'pr', trainee: false } }, 'email: a@x · from: {"role":"pr","trainee":false}'],
+    [{ email: 'a@x', from: { role: 'pr', trainee: false } }, 'email: a@x · from: (role: pr, trainee: false)'],
+    [{ deep: { a: { b: 1 } } }, 'deep: {"a":{"b":1}}'],
     [{ reason: null, version: 3, ok: true }, 'reason: — · version: 3 · ok: true'],
   ])('previews %j as %j', (details, preview) => {
     expect(detailsPreview(details)).toBe(preview);

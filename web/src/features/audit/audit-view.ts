@@ -19,7 +19,12 @@ const valueText = (v: unknown): string => {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.map(valueText).join(', ');
+  const flat = (xs: unknown[]) => xs.every((x) => typeof x !== 'object' || x === null);
+  if (Array.isArray(v) && flat(v)) return v.map(valueText).join(', ');
+  // A small record (a role change's from and to): its fields in brackets.
+  if (typeof v === 'object' && !Array.isArray(v) && flat(Object.values(v))) {
+    return `(${Object.entries(v).map(([k, x]) => `${k}: ${valueText(x)}`).join(', ')})`;
+  }
   return JSON.stringify(v);
 };
 

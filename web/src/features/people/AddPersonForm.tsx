@@ -66,14 +66,14 @@ export const AddPersonForm = ({ slug, onAdded }: { slug: string; onAdded: (added
           <p id={`${id}-role-hint`} className="hint">{t(`people.roleHint.${role}`)}</p>
           {fieldProblem('role')}
         </div>
-        <div className="field">
-          <label className="checkbox">
-            <input type="checkbox" checked={trainee} onChange={(e) => setTrainee(e.target.checked)} aria-describedby={described('trainee', `${id}-trainee-hint`)} />
-            <span>{t('people.add.trainee')}</span>
-          </label>
-          <p id={`${id}-trainee-hint`} className="hint">{t('people.add.traineeHint')}</p>
-          {fieldProblem('trainee')}
-        </div>
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" checked={trainee} onChange={(e) => setTrainee(e.target.checked)} aria-describedby={described('trainee', `${id}-trainee-hint`)} />
+          <span>{t('people.add.trainee')}</span>
+        </label>
+        <p id={`${id}-trainee-hint`} className="hint">{t('people.add.traineeHint')}</p>
+        {fieldProblem('trainee')}
       </div>
       {problems.other !== null && <p className="field-problem" role="alert">{problems.other}</p>}
       <p className="hint">{t('people.add.linkHint')}</p>

@@ -55,25 +55,27 @@ const WebhookSettings = ({ slug, canManage }: { slug: string; canManage: boolean
       {secret !== null && <SecretNotice hook={secret} onDone={() => setSecret(null)} />}
       {message !== null && <p className={message.ok ? 'route-saved' : 'notice'} role="status">{message.text}</p>}
       {hooks.length === 0 ? <EmptyState title={t('webhooks.none')} hint={t('webhooks.noneHint')} /> : (
-        <div className="table-wrap">
-          <table className="table webhooks-table">
-            <caption className="visually-hidden">{t('webhooks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.col.url')}</th>
-                <th scope="col">{t('webhooks.col.events')}</th>
-                <th scope="col">{t('webhooks.col.state')}</th>
-                <th scope="col">{t('webhooks.col.created')}</th>
-                <th scope="col"><span className="visually-hidden">{t('webhooks.col.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {hooks.map((hook) => (
-                <WebhookRow key={hook.id} slug={slug} hook={hook} selected={hook.id === shown?.id} canManage={canManage}
-                  onSelect={() => setSelected(hook.id)} onChanged={changed} onSecret={created} />
-              ))}
-            </tbody>
-          </table>
+        <div className="card card--flush">
+          <div className="table-wrap">
+            <table className="table webhooks-table">
+              <caption className="visually-hidden">{t('webhooks.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.col.url')}</th>
+                  <th scope="col">{t('webhooks.col.events')}</th>
+                  <th scope="col">{t('webhooks.col.state')}</th>
+                  <th scope="col">{t('webhooks.col.created')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('webhooks.col.actions')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {hooks.map((hook) => (
+                  <WebhookRow key={hook.id} slug={slug} hook={hook} selected={hook.id === shown?.id} canManage={canManage}
+                    onSelect={() => setSelected(hook.id)} onChanged={changed} onSecret={created} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       {shown !== undefined && <DeliveryLog key={`${shown.id}:${logVersion}`} slug={slug} webhook={shown} canManage={canManage} />}
