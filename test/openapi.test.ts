@@ -12,7 +12,8 @@ import { ingestEvents } from '../src/app/ingest-events.js';
 import { ensurePerson } from '../src/app/people.js';
 import { sha256 } from '../src/app/credentials.js';
 import { buildApp } from '../src/http/app.js';
-import { DOCS_CSP, type OpenApiDocument } from '../src/http/openapi.js';
+import { DOCS_CSP, ERROR_RESPONSES, type OpenApiDocument } from '../src/http/openapi.js';
+import { ErrorResponseSchema } from '../src/http/openapi-responses.js';
 import { API_ROUTES, API_TAGS, PARAM_EXAMPLES, type ApiRoute } from '../src/http/openapi-routes.js';
 import { signedIn, tokenHeaders } from './auth.js';
 import { openTestContext, type TestContext } from './stores.js';
@@ -75,6 +76,7 @@ describe('the OpenAPI document', () => {
 
   it('is valid OpenAPI 3.1, served without credentials', async () => {
     expect(document.openapi).toBe('3.1.0');
+    for (const { name, example } of Object.values(ERROR_RESPONSES)) expect(ErrorResponseSchema.safeParse(example).error, name).toBeUndefined();
     const result = await validate(structuredClone(document) as never);
     expect(result.errors ?? [], JSON.stringify(result.errors, null, 2)).toEqual([]);
     expect(result.valid).toBe(true);
@@ -134,6 +136,7 @@ describe('the OpenAPI document', () => {
         else {
           expect(invalid.statusCode, `${where}: invalid body`).toBe(400);
           expect(invalid.json().error.code, where).toBe('validation_failed');
+          expect(ErrorResponseSchema.safeParse(invalid.json()).error, where).toBeUndefined();
         }
       }
       // The webhook of the example calls the test's receiver instead of crm.example.com.

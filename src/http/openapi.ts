@@ -108,14 +108,22 @@ const accessNote = (r: ApiRoute): string => {
   return `${who === null ? '' : `${who} `}Permission \`${r.auth.permission}\`: roles ${roles.join(', ')}${tokenNote}.`;
 };
 
-const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
-  400: { name: 'ValidationFailed', description: 'Invalid input (`validation_failed`): `details` lists each failing path and why' },
-  401: { name: 'Unauthenticated', description: 'No session or API token, or it ended or was revoked (`unauthenticated`)' },
-  403: { name: 'Forbidden', description: 'Your role or token may not do this (`forbidden`), or a write with the session cookie lacks `x-csrf-token` (`csrf_failed`)' },
-  404: { name: 'NotFound', description: 'Not there — a workspace you do not belong to answers `workspace_not_found` as if it did not exist' },
-  409: { name: 'Conflict', description: 'The request conflicts with the current state (`conflict`, `merge_conflict`, `already_merged`, `not_merged`)' },
-  413: { name: 'PayloadTooLarge', description: 'The body is too large (`payload_too_large`)' },
-  429: { name: 'RateLimited', description: 'Too many requests (`rate_limited`): try again after `Retry-After` seconds' },
+/** The shared error answers, each with an example of the wire shape (test/openapi.test.ts parses them). */
+export const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string; example: { error: { code: string; message: string; details?: unknown } } }> = {
+  400: { name: 'ValidationFailed', description: 'Invalid input (`validation_failed`): `details` lists each failing path and why',
+    example: { error: { code: 'validation_failed', message: 'email: expected an email address', details: [{ path: 'email', message: 'expected an email address' }] } } },
+  401: { name: 'Unauthenticated', description: 'No session or API token, or it ended or was revoked (`unauthenticated`)',
+    example: { error: { code: 'unauthenticated', message: 'sign in, or send an API token (Authorization: Bearer pulse_…)' } } },
+  403: { name: 'Forbidden', description: 'Your role or token may not do this (`forbidden`), or a write with the session cookie lacks `x-csrf-token` (`csrf_failed`)',
+    example: { error: { code: 'forbidden', message: 'not allowed to manage people in this workspace' } } },
+  404: { name: 'NotFound', description: 'Not there — a workspace you do not belong to answers `workspace_not_found` as if it did not exist',
+    example: { error: { code: 'workspace_not_found', message: 'no workspace "demo"' } } },
+  409: { name: 'Conflict', description: 'The request conflicts with the current state (`conflict`, `merge_conflict`, `already_merged`, `not_merged`)',
+    example: { error: { code: 'conflict', message: 'a workspace needs at least one admin: make someone else admin first' } } },
+  413: { name: 'PayloadTooLarge', description: 'The body is too large (`payload_too_large`)',
+    example: { error: { code: 'payload_too_large', message: 'request body too large' } } },
+  429: { name: 'RateLimited', description: 'Too many requests (`rate_limited`): try again after `Retry-After` seconds',
+    example: { error: { code: 'rate_limited', message: 'too many sign-in attempts; try again in 42 s', details: { retryAfterSeconds: 42 } } } },
 };
 
 const operationOf = (r: ApiRoute, components: Record<string, JsonSchema>): JsonSchema => {
@@ -164,7 +172,7 @@ export const buildOpenApiDocument = (version = '0.1.0'): OpenApiDocument => {
       version,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       description: [
-        'JSON over HTTP under `/api/v1`; instants are ISO-8601. Errors are `{ "error": { "code", "message", "details" } }` with the status (unexpected ones: 500 `internal_error`).',
+        'This document: `GET /api/openapi.json`. JSON over HTTP under `/api/v1`; instants are ISO-8601. Errors are `{ "error": { "code", "message", "details" } }` with the status (unexpected ones: 500 `internal_error`).',
         `Programs send an API token (\`Authorization: Bearer pulse_…\`, scopes \`read\`, \`write\`, \`ingest\`, \`admin\`); the UI signs in with the \`${SESSION_COOKIE}\` cookie, and its writes send the session's CSRF token in \`x-csrf-token\` (GET /api/v1/session gives it). What each role and scope may do: the permission named on each route.`,
       ].join('\n\n'),
     },
@@ -172,10 +180,10 @@ export const buildOpenApiDocument = (version = '0.1.0'): OpenApiDocument => {
     paths,
     components: {
       schemas: components,
-      responses: Object.fromEntries(Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, {
+      responses: Object.fromEntries(Object.values(ERROR_RESPONSES).map(({ name, description, example }) => [name, {
         description,
         ...(name === 'RateLimited' ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
-        content: { 'application/json': { schema: { $ref: componentRef('Error') } } },
+        content: { 'application/json': { schema: { $ref: componentRef('Error') }, example } },
       }])),
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/v1/session (HTTP-only: the browser sends it)' },
