@@ -67,6 +67,7 @@ describe('the admin pages', () => {
     await page.getByLabel('Name', { exact: true }).fill('Dana Dahl');
     await page.getByRole('button', { name: 'Add person' }).click();
     await expect.poll(() => page.locator('input[aria-invalid="true"] + .field-problem').textContent()).toBe('expected an email address');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
 
     await page.getByLabel('Email', { exact: true }).fill('dana@test.pulse');
     await page.getByLabel('Role', { exact: true }).selectOption('pr');
@@ -95,6 +96,13 @@ describe('the admin pages', () => {
     await page.getByText('Saved the changes for Dana Dahl.').waitFor();
     await expect.poll(() => row.textContent()).toContain('Care agent');
     expect(await row.textContent()).not.toContain('trainee');
+
+    // Asked in place, by keyboard too: Enter asks and focuses the confirm button, Escape goes back.
+    await page.getByRole('button', { name: 'Remove anders' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Remove');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove anders');
 
     await row.getByRole('button', { name: 'Remove Dana Dahl' }).click();
     await row.getByRole('group', { name: 'Remove Dana Dahl from this workspace?' }).getByRole('button', { name: 'Remove' }).click();

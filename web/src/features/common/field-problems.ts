@@ -45,3 +45,9 @@ export const formProblems = (err: unknown, known: readonly string[]): FormProble
   if (Object.keys(fields).length === 0 && rest.length === 0) return { fields, other: text };
   return { fields, other: rest.length === 0 ? null : rest.join('; ') };
 };
+
+/** Moves focus to the first of `fields` (in form order) that has a problem; its element id is `${idPrefix}-${field}`. */
+export const focusFirstProblem = (problems: FormProblems, fields: readonly string[], idPrefix: string): void => {
+  const first = fields.find((f) => problems.fields[f] !== undefined);
+  if (first !== undefined) document.getElementById(`${idPrefix}-${first}`)?.focus();
+};

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { PersonAdded, Role } from '../../api/types.js';
-import { formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
+import { focusFirstProblem, formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
 import { ROLES } from './people-view.js';
 
 const FIELDS = ['email', 'name', 'role', 'trainee'] as const;
@@ -29,7 +29,9 @@ export const AddPersonForm = ({ slug, onAdded }: { slug: string; onAdded: (added
       setTrainee(false);
       onAdded(added);
     } catch (err) {
-      setProblems(formProblems(err, FIELDS));
+      const found = formProblems(err, FIELDS);
+      setProblems(found);
+      focusFirstProblem(found, FIELDS, id);
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { Policy } from '../../api/types.js';
 import { ConfirmButton } from '../common/ConfirmButton.js';
-import { formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
+import { focusFirstProblem, formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
 import { isChanged } from './policy-view.js';
 
 const MAX = 50_000;
@@ -25,7 +25,9 @@ export const PolicyEditor = ({ slug, policy, onPublished }: { slug: string; poli
       const view = await api.publishPolicy(slug, text);
       onPublished(view.policy?.version ?? next);
     } catch (err) {
-      setProblems(formProblems(err, ['text']));
+      const found = formProblems(err, ['text']);
+      setProblems(found);
+      focusFirstProblem(found, ['text'], id);
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { ApiTokenWithSecret, TokenScope } from '../../api/types.js';
-import { formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
+import { focusFirstProblem, formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
 import { impliedScopes, SCOPES, toggleScope } from './token-view.js';
 
 const FIELDS = ['name', 'scopes'] as const;
@@ -27,7 +27,9 @@ export const NewTokenForm = ({ slug, onCreated }: { slug: string; onCreated: (to
       setScopes(['read']);
       onCreated(token);
     } catch (err) {
-      setProblems(formProblems(err, FIELDS));
+      const found = formProblems(err, FIELDS);
+      setProblems(found);
+      focusFirstProblem(found, FIELDS, id);
     } finally {
       setBusy(false);
     }

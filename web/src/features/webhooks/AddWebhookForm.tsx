@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import type { WebhookWithSecret } from '../../api/types.js';
-import { formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
+import { focusFirstProblem, formProblems, NO_PROBLEMS, type FormProblems } from '../common/field-problems.js';
 import { WEBHOOK_EVENTS } from './webhook-events.js';
 
 const FIELDS = ['url', 'events', 'description'] as const;
@@ -27,7 +27,9 @@ export const AddWebhookForm = ({ slug, onCreated }: { slug: string; onCreated: (
       setEvents([...WEBHOOK_EVENTS]);
       onCreated(hook);
     } catch (err) {
-      setProblems(formProblems(err, FIELDS));
+      const found = formProblems(err, FIELDS);
+      setProblems(found);
+      focusFirstProblem(found, FIELDS, id);
     } finally {
       setBusy(false);
     }
