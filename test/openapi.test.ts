@@ -7,12 +7,14 @@
 import { validate } from '@readme/openapi-parser';
 import type { FastifyInstance, InjectOptions, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLES, TOKEN_SCOPES } from '../src/app/access.js';
 import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/event-input.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
 import { ensurePerson } from '../src/app/people.js';
 import { sha256 } from '../src/app/credentials.js';
 import { buildApp } from '../src/http/app.js';
-import { DOCS_CSP, ERROR_RESPONSES, type OpenApiDocument } from '../src/http/openapi.js';
+import { PUBLIC_ROUTES } from '../src/http/auth.js';
+import { DOCS_CSP, ERROR_RESPONSES, permissionHolders, type OpenApiDocument } from '../src/http/openapi.js';
 import { ErrorResponseSchema } from '../src/http/openapi-responses.js';
 import { API_ROUTES, API_TAGS, PARAM_EXAMPLES, type ApiRoute } from '../src/http/openapi-routes.js';
 import { signedIn, tokenHeaders } from './auth.js';
@@ -106,6 +108,11 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(op('get', '/api/v1/workspaces/{ws}/customers/{id}').responses as object).sort()).toEqual(['200', '400', '401', '403', '404', '429']);
   });
 
+  it('names as public exactly the routes the edge lets through without credentials', () => {
+    const documented = API_ROUTES.filter((r) => r.auth === 'public').map((r) => key(r.method, fastifyPath(r.path)));
+    expect(documented.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
   it('has examples that pass the very schemas the handlers parse', () => {
     for (const r of API_ROUTES) {
       const where = key(r.method, r.path);
@@ -147,6 +154,27 @@ describe('the OpenAPI document', () => {
       if (ok?.schema !== undefined) expect(ok.schema.safeParse(res.json()).error, `${where}: the answer is not as documented`).toBeUndefined();
     }
     expect(receiver.received.map((d) => d.json.type)).toContain('ping');
+  });
+
+  it('names the permission the use case checks: a role or token scope without it is refused with 403', async () => {
+    let checked = 0;
+    for (const r of API_ROUTES) {
+      if (r.auth === 'public' || r.auth.permission === undefined) continue;
+      const { permission, credentials } = r.auth;
+      const { roles } = permissionHolders(permission);
+      const callers: Record<string, string>[] = [];
+      const role = ROLES.find((x) => !roles.includes(x));
+      if (role !== undefined && credentials !== 'token') callers.push((await signedIn(ctx, `${role}@example.com`, [{ workspace: ctx.workspace, role }])).headers);
+      const scope = TOKEN_SCOPES.find((x) => !can({ actor: { kind: 'token', tokenId: 0, name: '', scopes: [x] } }, permission));
+      if (scope !== undefined && credentials !== 'session') callers.push(await tokenHeaders(ctx, ctx.workspace, [scope], `without-${permission}`));
+      for (const headers of callers) {
+        const res = await app.inject({ method: r.method as Method, url: withQuery(fill(r), r.example?.query), headers, ...(r.example?.body === undefined ? {} : { payload: r.example.body as object }) });
+        expect(res.statusCode, `${key(r.method, r.path)} as ${JSON.stringify(Object.keys(headers))}: ${res.body}`).toBe(403);
+        expect(res.json().error.code).toBe('forbidden');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 
   it('serves the reference page at /api/docs without credentials, under its own strict CSP', async () => {

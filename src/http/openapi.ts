@@ -5,6 +5,7 @@
  * needs credentials), and `/api/docs` browses it: Swagger UI, served from this server by
  * @fastify/swagger-ui under a strict CSP of its own (no inline code, no remote sources).
  */
+import { readFileSync } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -85,7 +86,7 @@ const errorStatuses = (r: ApiRoute): ErrorStatus[] => {
     statuses.add(401).add(429);
     if (!NEVER_FORBIDDEN.has(`${r.method} ${r.path}`)) statuses.add(403);
   }
-  return [...statuses].sort();
+  return [...statuses].sort((a, b) => a - b);
 };
 
 const securityOf = (r: ApiRoute): Record<string, string[]>[] => {
@@ -101,11 +102,13 @@ const securityOf = (r: ApiRoute): Record<string, string[]>[] => {
 
 const accessNote = (r: ApiRoute): string => {
   if (r.auth === 'public') return 'Public: no credentials needed.';
-  const who = r.auth.credentials === 'session' ? 'A signed-in person (session cookie) only.' : r.auth.credentials === 'token' ? 'An API token only.' : null;
-  if (r.auth.permission === undefined) return who ?? 'Any signed-in person or API token.';
-  const { roles, scope } = permissionHolders(r.auth.permission);
-  const tokenNote = r.auth.credentials === 'session' ? '' : scope === null ? ' No API token may.' : `; API token scope \`${scope}\``;
-  return `${who === null ? '' : `${who} `}Permission \`${r.auth.permission}\`: roles ${roles.join(', ')}${tokenNote}.`;
+  const { credentials, permission } = r.auth;
+  if (permission === undefined) return credentials === 'session' ? 'A signed-in person only (session cookie).' : credentials === 'token' ? 'An API token only.' : 'Any signed-in person or API token.';
+  const { roles, scope } = permissionHolders(permission);
+  if (credentials === 'token') return `An API token only, with scope \`${scope}\` (permission \`${permission}\`).`;
+  const people = `Permission \`${permission}\`: roles ${roles.join(', ')}`;
+  if (credentials === 'session') return `A signed-in person only (session cookie). ${people}.`;
+  return `${people}; ${scope === null ? 'no API token may' : `API token scope \`${scope}\``}.`;
 };
 
 /** The shared error answers, each with an example of the wire shape (test/openapi.test.ts parses them). */
@@ -159,8 +162,15 @@ const operationOf = (r: ApiRoute, components: Record<string, JsonSchema>): JsonS
   };
 };
 
-/** The whole document. Built once per server (it depends only on the code). */
-export const buildOpenApiDocument = (version = '0.1.0'): OpenApiDocument => {
+let built: OpenApiDocument | null = null;
+
+/** The whole document. It depends only on the code, so it is built once per process. */
+export const openApiDocument = (): OpenApiDocument => (built ??= buildOpenApiDocument(packageVersion()));
+
+/** Pulse's version, from package.json (two folders up from src/http and from dist/http alike). */
+const packageVersion = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const buildOpenApiDocument = (version: string): OpenApiDocument => {
   const { schemas: named } = z.toJSONSchema(responseSchemas, { ...options('output'), uri: componentRef }) as { schemas: Record<string, JsonSchema> };
   const components: Record<string, JsonSchema> = Object.fromEntries(Object.entries(named).map(([id, { $schema: _s, $id: _i, ...s }]) => [id, s]));
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -200,8 +210,8 @@ const PULSE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
 export const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Serves the document at /api/openapi.json and the reference page at /api/docs. */
-export const registerApiDocs = async (app: FastifyInstance, opts: { version?: string } = {}): Promise<void> => {
-  const document = buildOpenApiDocument(opts.version);
+export const registerApiDocs = async (app: FastifyInstance): Promise<void> => {
+  const document = openApiDocument();
   app.get('/api/openapi.json', async () => document);
   // Encapsulated: the plugins' decorators and their CSP hook (which runs after the app's) stay here.
   await app.register(async (docs) => {
