@@ -3,11 +3,11 @@ import { isChanged, needsAcknowledgement } from './policy-view.js';
 
 describe('policy view', () => {
   it.each([
-    [{ role: 'care_agent', policy: { version: 2, acknowledged: false } }, true],
-    [{ role: 'analyst', policy: { version: 2, acknowledged: false } }, true],
-    [{ role: 'care_agent', policy: { version: 2, acknowledged: true } }, false],
-    [{ role: 'care_agent', policy: null }, false],
-    [{ role: null, policy: { version: 2, acknowledged: false } }, false],
+    [{ role: 'care_agent', policy: { version: 2, acknowledged: false }, reply: 'needs_policy_acknowledgement' }, true],
+    [{ role: 'analyst', policy: { version: 2, acknowledged: false }, reply: 'forbidden' }, false],
+    [{ role: 'care_agent', policy: { version: 2, acknowledged: true }, reply: 'allowed' }, false],
+    [{ role: 'care_agent', policy: null, reply: 'allowed' }, false],
+    [{ role: null, policy: { version: 2, acknowledged: false }, reply: 'allowed' }, false],
     [undefined, false],
   ] as const)('%o asks for an acknowledgement: %s', (grant, asks) => {
     expect(needsAcknowledgement(grant)).toBe(asks);
