@@ -21,7 +21,7 @@ import {
   BREAK, CAPS, ELONGATED, EMOJI, EMOTICON, EXCLAIM, HASHTAG, MENTION, QUESTION, REPEATED, TokenBuffer, URL, WORD, tokenize,
 } from './tokenize.js';
 import {
-  ANY_NEGATOR, CONTRAST, DOWNTONER, INTENSIFIER, NEGATOR, NON_OPINION, PHRASE2, PHRASE3, PHRASE3_PAIR, SYMBOL, SYMBOL_SLOT, VALENCE,
+  ANY_CONTRAST, ANY_NEGATOR, CONTRAST, DOWNTONER, INTENSIFIER, NEGATOR, NON_OPINION, PHRASE2, PHRASE3, PHRASE3_PAIR, SYMBOL, SYMBOL_SLOT, VALENCE,
   buildWordTable, languageShift, type WordTable,
 } from './word-table.js';
 
@@ -36,6 +36,15 @@ export interface FeatureConfig {
   bigrams: boolean;
   /** Words in a negation's scope after the negator. */
   negationScope: number;
+  /** Words before a text's last contrast word ("but", "men", "ma") hashed apart. */
+  contrastFamily?: boolean;
+  /** Character n-grams of words in a negation's scope hashed apart. */
+  negatedChars?: boolean;
+  /**
+   * Negation flips an opinion word's valence inside the lexicon sums (VADER's way) instead of being
+   * features of their own, so that training cannot learn "not good" as praise from "can't wait".
+   */
+  ruledNegation?: boolean;
 }
 
 /** The lexicons a featurizer reads: one per model language, and one for emoji and emoticons. */
@@ -52,6 +61,8 @@ const NEGATED = 2;
 const BIGRAM = 3;
 const CHARS = 4;
 const MARKER = 5;
+const BEFORE_CONTRAST = 6;
+const NEGATED_CHARS = 7;
 
 // Dense features: their positions, then one per emotion (emoji and emoticons showing it).
 const D = {
@@ -99,6 +110,8 @@ export class Featurizer {
   chars = new Int32Array(1024);
   charCount = 0;
   charOpinion = 0;
+  /** Words, emoji and emoticons in the last text: with none, there is nothing to judge. */
+  units = 0;
   /** Dense features of the last denseFor call. */
   readonly dense = new Float64Array(DENSE);
   /** Word-table slot of each token (−1: not in the table). */
@@ -126,6 +139,18 @@ export class Featurizer {
     const shift = this.shift;
     const kind = tk.kind;
     const hash = tk.hash;
+    let lastContrast = -1;
+    let units = 0;
+    for (let t = 0; t < n; t++) {
+      const kd = kind[t]!;
+      const isUnit = kd === WORD || kd === EMOJI || kd === EMOTICON;
+      if (isUnit) units++;
+      const s = isUnit ? table.find(hash[t]!) : -1;
+      slots[t] = s;
+      if (s >= 0 && (tflags[s]! & ANY_CONTRAST) !== 0) lastContrast = t;
+    }
+    this.units = units;
+    if (cfg.contrastFamily !== true) lastContrast = -1;
     let w = 0;
     let c = 0;
     let scope = 0;
@@ -135,36 +160,31 @@ export class Featurizer {
       const kd = kind[t]!;
       const h = hash[t]!;
       if (kd === BREAK || kd === EXCLAIM || kd === QUESTION) {
-        slots[t] = -1;
         scope = 0;
         if (kd !== BREAK) words[w++] = mix(h + (tk.flags[t]! & REPEATED), MARKER) >>> shift;
         prev = 0;
         continue;
       }
-      if (kd === WORD || kd === EMOJI || kd === EMOTICON) {
-        const s = table.find(h);
-        slots[t] = s;
+      if (kd === WORD) {
+        const s = slots[t]!;
         const f = s < 0 ? 0 : tflags[s]!;
-        if (kd === WORD) {
-          if ((f & NON_OPINION) !== 0) {
-            nonOpinion++;
-            prev = 0;
-            continue;
-          }
-          const isNegator = (f & ANY_NEGATOR) !== 0;
-          let family = UNIGRAM;
-          if (scope > 0 && !isNegator) {
-            family = NEGATED;
-            scope--;
-          }
-          words[w++] = mix(h, family) >>> shift;
-          if (isNegator) scope = cfg.negationScope;
-          if (perWord > 0) c = this.charGrams(t, c);
-        } else words[w++] = mix(h, UNIGRAM) >>> shift;
-      } else {
-        slots[t] = -1;
-        words[w++] = mix(h, MARKER) >>> shift;
-      }
+        if ((f & NON_OPINION) !== 0) {
+          nonOpinion++;
+          prev = 0;
+          continue;
+        }
+        const isNegator = (f & ANY_NEGATOR) !== 0;
+        let family = t < lastContrast ? BEFORE_CONTRAST : UNIGRAM;
+        let negated = false;
+        if (scope > 0 && !isNegator) {
+          family = NEGATED;
+          negated = true;
+          scope--;
+        }
+        words[w++] = mix(h, family) >>> shift;
+        if (isNegator) scope = cfg.negationScope;
+        if (perWord > 0) c = this.charGrams(t, c, negated && cfg.negatedChars === true ? NEGATED_CHARS : CHARS);
+      } else words[w++] = mix(h, kd === EMOJI || kd === EMOTICON ? UNIGRAM : MARKER) >>> shift;
       if (cfg.bigrams && prev !== 0) words[w++] = mix(pair(prev, h), BIGRAM) >>> shift;
       prev = h;
     }
@@ -174,14 +194,14 @@ export class Featurizer {
       for (let t = 0; t < n; t++) {
         if (kind[t] !== WORD || slots[t]! < 0 || (tflags[slots[t]!]! & NON_OPINION) === 0) continue;
         words[w++] = mix(hash[t]!, UNIGRAM) >>> shift;
-        if (perWord > 0) c = this.charGrams(t, c);
+        if (perWord > 0) c = this.charGrams(t, c, CHARS);
       }
     }
     this.wordCount = w;
     this.charCount = c;
   }
 
-  private charGrams(t: number, c: number): number {
+  private charGrams(t: number, c: number, salt: number): number {
     const tk = this.tokens;
     const chars = tk.chars;
     const start = tk.start[t]!;
@@ -195,7 +215,7 @@ export class Featurizer {
       for (let m = 0; m < charMax && from + m <= len; m++) {
         const p = from + m;
         h = Math.imul(h ^ (p < 0 || p >= len ? 0 : chars[start + p]!), 0x01000193);
-        if (m + 1 >= charMin) out[c++] = mix(h, CHARS) >>> shift;
+        if (m + 1 >= charMin) out[c++] = mix(h, salt) >>> shift;
       }
     }
     return c;
@@ -233,6 +253,7 @@ export class Featurizer {
       if (s >= 0 && ((tflags[s]! >>> sh) & CONTRAST) !== 0) lastContrast = t;
     }
     const shouting = wordsSeen > 0 && capsWords / wordsSeen > 0.6;
+    const ruled = this.config.ruledNegation === true;
 
     let lexPos = 0;
     let lexNeg = 0;
@@ -331,7 +352,22 @@ export class Featurizer {
       const negatedAfter = li === 1 && after < n && kind[after] === WORD && slots[after]! >= 0 && ((tflags[slots[after]!]! >>> sh) & NEGATOR) !== 0;
       const isNegated = inScope || negatedAfter;
       const weight = lastContrast < 0 ? 1 : t > lastContrast ? 1.5 : 0.5;
-      if (isNegated) {
+      if (ruled) {
+        // The rules decide the direction: a negated opinion counts, weaker, the other way
+        // ("not good" is negative, "not bad" mildly positive); after a contrast it counts more.
+        const u = (isNegated ? NEGATION_FLIP * v : v) * weight;
+        if (u > 0) {
+          lexPos += u;
+          if (u > maxPos) maxPos = u;
+        } else {
+          lexNeg -= u;
+          if (-u > maxNeg) maxNeg = -u;
+        }
+        if (isNegated) {
+          if (v > 0) negPos += v;
+          else negNeg -= v;
+        }
+      } else if (isNegated) {
         if (v > 0) negPos += v;
         else negNeg -= v;
       } else {
@@ -352,6 +388,11 @@ export class Featurizer {
       t += span - 1;
     }
     const compound = sum / Math.sqrt(sum * sum + 0.94);
+    if (ruled) {
+      // Only the count of negated opinions is left as a feature of its own (how much negation there is).
+      negPos += negNeg;
+      negNeg = 0;
+    }
     f[D.lex_pos] = lexPos;
     f[D.lex_neg] = lexNeg;
     f[D.negated_pos] = negPos;

@@ -82,7 +82,12 @@ export interface LanguageRules {
 }
 
 /** Rules used before the language is known: negators of every language, non-opinion words of every language. */
-export const ANY_LANGUAGE = { negators: hashSet(NEGATORS), nonOpinion: hashSet(NON_OPINION) };
+export const ANY_LANGUAGE = {
+  negators: hashSet(NEGATORS),
+  nonOpinion: hashSet(NON_OPINION),
+  // Danish "dog" (however) is too often the English animal to count before the language is known.
+  contrast: new Set([...hashSet(CONTRAST)].filter((h) => h !== hashWord('dog'))),
+};
 
 export const RULES: Record<ModelLanguage, LanguageRules> = {
   en: languageRules('en'),

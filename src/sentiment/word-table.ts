@@ -23,6 +23,7 @@ export const CONTRAST = 128;
 export const ANY_NEGATOR = 1 << 24;
 export const NON_OPINION = 1 << 25;
 export const SYMBOL = 1 << 26;
+export const ANY_CONTRAST = 1 << 27;
 
 /** Valence slots per entry: en, da, it, then emoji/emoticon. */
 export const SYMBOL_SLOT = 3;
@@ -101,6 +102,7 @@ export const buildWordTable = (lexicons: Lexicons): WordTable => {
   });
   for (const h of ANY_LANGUAGE.negators) table.add(h, ANY_NEGATOR);
   for (const h of ANY_LANGUAGE.nonOpinion) table.add(h, NON_OPINION);
+  for (const h of ANY_LANGUAGE.contrast) table.add(h, ANY_CONTRAST);
   for (const i of entriesOf(lexicons.symbols)) {
     if ((lexicons.symbols.flags[i]! & HAS_VALENCE) === 0) continue;
     const s = table.add(lexicons.symbols.keys[i]!, SYMBOL);

@@ -92,7 +92,7 @@ export const buildLexicons = (sources: LexiconSources): Lexicons => {
   return {
     en: build('en', [[sources.vader, 4], [supplement('en'), 4]]),
     da: build('da', [[sources.afinnDa, 5], [supplement('da'), 4]]),
-    it: build('it', [[italianForms(sources.afinnIt), 5], [supplement('it'), 4]]),
+    it: build('it', [[italianForms(sources.afinnIt), 5], [italianForms(supplement('it')), 4]]),
     symbols: buildSymbols([[sources.afinnEmoticons, 5], [symbols, 3]]),
   };
 };

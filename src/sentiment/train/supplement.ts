@@ -16,6 +16,7 @@ export const SUPPLEMENT: Record<'en' | 'da' | 'it', Record<string, number>> = {
     yay: 2.5, yey: 2.5, woohoo: 2.8, lovely: 2.8, gorgeous: 3, stunning: 3, superb: 3, brilliant: 2.8, fab: 2.5, dope: 2,
     fave: 2, fav: 2, meh: -1, ugh: -1.8, smh: -1.5, fml: -2.5, wtf: -2.5, trash: -2, garbage: -2, horrible: -3, terrible: -3,
     worst: -3.2, awful: -3, disappointed: -2.2, disappointing: -2.2, annoyed: -2, annoying: -2, frustrated: -2, frustrating: -2,
+    'no problem': 1.2, 'no problems': 1.2, 'no issues': 1.2, helpful: 2, 'not happy': -2.2, unhelpful: -2, useless: -2.2,
   },
   da: {
     virker: 1.2, virkede: 1.2, fungerer: 1.2, fungerede: 1.2, hjalp: 1.5, løst: 1.5, anbefale: 2, anbefales: 2, anbefaler: 2,
@@ -30,6 +31,8 @@ export const SUPPLEMENT: Record<'en' | 'da' | 'it', Record<string, number>> = {
     katastrofe: -3, pinligt: -2.2, uacceptabelt: -2.8, 'aldrig igen': -2.5, 'spild af penge': -2.8, 'ingen svar': -1.8, øv: -2, suk: -1.5,
     desværre: -1.2, ærgerligt: -2, trist: -2.2, ked: -2, bange: -2, nervøs: -1.5, snyd: -2.5, svindel: -3, fejl: -1.5, problem: -1.5,
     problemer: -1.5, klage: -1.5, reklamation: -1.5, haha: 1.5, hahaha: 1.5, lol: 1.5, wow: 2.5, yes: 1.5, tillykke: 3, hurra: 3,
+    'ingen problemer': 1.2, 'intet problem': 1.2, 'ikke noget problem': 1.2, venlig: 2, venlige: 2, hjælpsom: 2, hjælpsomme: 2,
+    brugbar: 1.5, nyttig: 1.5, utilfredse: -2.5, ubrugelig: -2.5, ubrugeligt: -2.5,
   },
   it: {
     funziona: 1.2, funzionano: 1.2, funzionato: 1.2, funzionava: 1.2, risolto: 1.5, risolta: 1.5, consiglio: 1.5, consigliato: 2,
@@ -58,6 +61,9 @@ export const SUPPLEMENT: Record<'en' | 'da' | 'it', Record<string, number>> = {
     ahah: 1.5, ahahah: 1.5, haha: 1.5, ahahahah: 1.5, lol: 1.5, wow: 2.5, evvai: 3,
     grande: 1.5, grandi: 1.5, onore: 2, speranza: 1.8, fiducia: 1.5, coraggio: 1.8, vinto: 2, vittoria: 2.5, sconfitta: -2,
     fallimento: -2.8, vergognarsi: -2.5, schifezza: -3, porcata: -3, porcheria: -3, squallido: -2.8, squallida: -2.8, sigh: -1.5,
-    uffa: -1.8, mah: -0.8, boh: -0.5, bah: -1,
+    uffa: -1.8, mah: -0.8, boh: -0.5, bah: -1, utile: 1.5, utili: 1.5, utilissimo: 2.5, comodo: 1.5, comodissimo: 2.5,
+    veloce: 1, veloci: 1, velocissimo: 2, gentile: 2, gentili: 2, gentilissimo: 3, cortese: 2, professionale: 1.5, sorriso: 2,
+    sorrido: 1.5, sorridere: 1.5, insoddisfatto: -2.5, lentamente: -1, lentissimo: -2, 'nessun problema': 1.2, 'tutto ok': 1.2,
+    'una vergogna': -3,
   },
 };

@@ -38,7 +38,7 @@ export interface TrainSettings {
 
 export const DEFAULT_SETTINGS: TrainSettings = {
   seed: 42,
-  features: { bits: 18, charMin: 3, charMax: 3, charWeight: 0.3, bigrams: true, negationScope: 3 },
+  features: { bits: 18, charMin: 3, charMax: 3, charWeight: 0.3, bigrams: true, negationScope: 3, contrastFamily: true, negatedChars: true },
   sentimentSources: {
     'en-umsab-train': 1, 'en-vader-tweets': 0.5, 'en-vader-amazon': 0.3, 'en-xed-polarity-train': 0.2,
     'it-umsab-train': 1, 'it-xed-polarity-train': 0.3, 'da-xed-polarity-train': 1, 'da-lcc': 0.5,
