@@ -1,7 +1,7 @@
 /**
  * `npm run bench:sentiment`: documents per second of Pulse's analyser — language, sentiment and
- * emotion together, on one core — over tweet-length texts (the validation texts of the fixtures,
- * English, Danish and Italian, repeated), beside the `sentiment` npm package (AFINN, sentiment
+ * emotion together, on one core — over tweet-length texts (the validation texts of the fixtures:
+ * UMSAB en and it, TweetEval emotion, the Danish fifth; repeated), beside the `sentiment` npm package (AFINN, sentiment
  * only) on the same texts in the same run, and the ratio.
  * Options: --docs N (default 500,000), --data DIR (default PULSE_SENTIMENT_DATA or ../shared/fixtures/sentiment).
  */
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseLabelledText } from '../src/sentiment/dataset.js';
 import { createAnalyzer } from '../src/sentiment/index.js';
+import { DEFAULT_SETTINGS, validationSets } from '../src/sentiment/train/train-model.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,12 +19,13 @@ const arg = (name: string): string | undefined => {
 const docs = Number(arg('docs') ?? 500_000);
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(arg('data') ?? process.env.PULSE_SENTIMENT_DATA ?? join(root, '..', 'shared', 'fixtures', 'sentiment'));
-const texts = ['en-umsab-val', 'it-umsab-val', 'en-tweeteval-emotion-val', 'da-xed-polarity-train', 'da-lcc']
-  .flatMap((f) => parseLabelledText(readFileSync(join(dataDir, `${f}.jsonl`), 'utf8')).records.map((r) => r.text))
-  .filter((t) => t.length <= 280);
+const corpus = Object.fromEntries(['en-umsab-val', 'it-umsab-val', 'en-tweeteval-emotion-val', 'da-xed-polarity-train', 'da-lcc']
+  .map((f) => [f, parseLabelledText(readFileSync(join(dataDir, `${f}.jsonl`), 'utf8')).records]));
+const sets = validationSets(corpus, DEFAULT_SETTINGS.seed);
+const texts = [...sets.en, ...sets.it, ...sets.emotion, ...sets.da].map((r) => r.text);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const meanLength = texts.reduce((n, t) => n + t.length, 0) / texts.length;
-console.log(`texts: ${texts.length} distinct (en, da, it; mean ${meanLength.toFixed(0)} characters), ${fmt(docs)} documents per measure`);
+console.log(`texts: the ${texts.length} validation texts (en, da, it; mean ${meanLength.toFixed(0)} characters), ${fmt(docs)} documents per measure`);
 
 /** Documents per second of fn over `n` documents (after a warm-up), best of three runs. */
 const rate = (fn: (text: string) => unknown, n: number): number => {

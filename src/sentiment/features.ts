@@ -40,11 +40,6 @@ export interface FeatureConfig {
   contrastFamily?: boolean;
   /** Character n-grams of words in a negation's scope hashed apart. */
   negatedChars?: boolean;
-  /**
-   * Negation flips an opinion word's valence inside the lexicon sums (VADER's way) instead of being
-   * features of their own, so that training cannot learn "not good" as praise from "can't wait".
-   */
-  ruledNegation?: boolean;
 }
 
 /** The lexicons a featurizer reads: one per model language, and one for emoji and emoticons. */
@@ -253,7 +248,6 @@ export class Featurizer {
       if (s >= 0 && ((tflags[s]! >>> sh) & CONTRAST) !== 0) lastContrast = t;
     }
     const shouting = wordsSeen > 0 && capsWords / wordsSeen > 0.6;
-    const ruled = this.config.ruledNegation === true;
 
     let lexPos = 0;
     let lexNeg = 0;
@@ -352,22 +346,7 @@ export class Featurizer {
       const negatedAfter = li === 1 && after < n && kind[after] === WORD && slots[after]! >= 0 && ((tflags[slots[after]!]! >>> sh) & NEGATOR) !== 0;
       const isNegated = inScope || negatedAfter;
       const weight = lastContrast < 0 ? 1 : t > lastContrast ? 1.5 : 0.5;
-      if (ruled) {
-        // The rules decide the direction: a negated opinion counts, weaker, the other way
-        // ("not good" is negative, "not bad" mildly positive); after a contrast it counts more.
-        const u = (isNegated ? NEGATION_FLIP * v : v) * weight;
-        if (u > 0) {
-          lexPos += u;
-          if (u > maxPos) maxPos = u;
-        } else {
-          lexNeg -= u;
-          if (-u > maxNeg) maxNeg = -u;
-        }
-        if (isNegated) {
-          if (v > 0) negPos += v;
-          else negNeg -= v;
-        }
-      } else if (isNegated) {
+      if (isNegated) {
         if (v > 0) negPos += v;
         else negNeg -= v;
       } else {
@@ -388,11 +367,6 @@ export class Featurizer {
       t += span - 1;
     }
     const compound = sum / Math.sqrt(sum * sum + 0.94);
-    if (ruled) {
-      // Only the count of negated opinions is left as a feature of its own (how much negation there is).
-      negPos += negNeg;
-      negNeg = 0;
-    }
     f[D.lex_pos] = lexPos;
     f[D.lex_neg] = lexNeg;
     f[D.negated_pos] = negPos;

@@ -78,7 +78,6 @@ export interface LanguageRules {
   intensifiers: Set<number>;
   downtoners: Set<number>;
   contrast: Set<number>;
-  nonOpinion: Set<number>;
 }
 
 /** Rules used before the language is known: negators of every language, non-opinion words of every language. */
@@ -101,7 +100,6 @@ function languageRules(lang: ModelLanguage): LanguageRules {
     intensifiers: hashSet(INTENSIFIERS, lang),
     downtoners: hashSet(DOWNTONERS, lang),
     contrast: hashSet(CONTRAST, lang),
-    nonOpinion: hashSet(NON_OPINION, lang),
   };
 }
 

@@ -367,8 +367,37 @@ const readWord = (text: string, i: number, out: TokenBuffer, t: number): number 
   let letters = 0;
   let uppers = 0;
   let elongated = false;
+  let latin = 0;
+  let other = 0;
   let j = i;
   while (j < n) {
+    const a = text.charCodeAt(j);
+    if (a < 0x80) {
+      // ASCII letters and digits: the common case, without the general path's checks.
+      const k = CLASS[a]!;
+      if (k === LETTER || k === DIGIT) {
+        let v = a;
+        if (k === LETTER) {
+          letters++;
+          latin++;
+          if (a <= 0x5a) {
+            uppers++;
+            v = a + 32;
+          }
+        }
+        if (v === last) run++;
+        else {
+          last = v;
+          run = 1;
+        }
+        if (run <= 2) {
+          h = Math.imul(h ^ v, 0x01000193);
+          chars[nc++] = v;
+        } else elongated = true;
+        j++;
+        continue;
+      }
+    }
     const c = cpAt(text, j);
     const w = width;
     const k = classOf(c);
@@ -376,8 +405,8 @@ const readWord = (text: string, i: number, out: TokenBuffer, t: number): number 
       if (k === LETTER) {
         letters++;
         if (isUpper(c)) uppers++;
-        if (c < 0x250) out.latinLetters++;
-        else out.otherLetters++;
+        if (c < 0x250) latin++;
+        else other++;
       }
       const v = normChar(c);
       if (v === last) run++;
@@ -398,6 +427,8 @@ const readWord = (text: string, i: number, out: TokenBuffer, t: number): number 
       j += 1; // "1.5", "10,000", "10:30", "24.12.2025": one number
     } else break;
   }
+  out.latinLetters += latin;
+  out.otherLetters += other;
   if (letters === 0) {
     out.kind[t] = NUMBER;
     out.flags[t] = 0;
