@@ -8,9 +8,7 @@
  * applied once per text.
  */
 import { DENSE, Featurizer } from './features.js';
-import {
-  DENSE_INPUTS, EMOTION_CLASSES, LANGUAGE_CLASSES, SENTIMENT_CLASSES, type Emotion, type Sentiment, type SentimentModel,
-} from './model.js';
+import { EMOTION_CLASSES, LANGUAGE_CLASSES, SENTIMENT_CLASSES, type Emotion, type Sentiment, type SentimentModel } from './model.js';
 import type { Language, ModelLanguage } from './rules.js';
 
 export interface Analysis {
@@ -213,4 +211,3 @@ const argmax = (s: Float64Array): number => {
   return best;
 };
 
-export { DENSE_INPUTS };

@@ -90,6 +90,7 @@ const D = {
 } as const;
 const SYMBOL_EMOTION = 26;
 export const DENSE = SYMBOL_EMOTION + EMOTIONS.length;
+/** The dense features' names, in order (for explanations and debugging). */
 export const DENSE_NAMES: readonly string[] = [...Object.keys(D), ...EMOTIONS.map((e) => `symbol_${e}`)];
 
 const NEGATION_FLIP = -0.74; // VADER's scalar for a negated opinion word

@@ -1,8 +1,8 @@
 /**
- * A valence lexicon keyed by word hash: an open-addressing table of typed arrays, so a lookup costs a
- * multiply and a probe or two — no strings. Phrases ("fa schifo", "gør ondt") are keyed by the pair
- * hash of their words; their first word (and first two) are marked so the analyser only tries a
- * phrase where one can start.
+ * A valence lexicon keyed by word hash, as the model file stores it: an open-addressing table of
+ * typed arrays. Phrases ("fa schifo", "gør ondt") are keyed by the pair hash of their words; their
+ * first word (and first two) are marked so the analyser only tries a phrase where one can start.
+ * The analyser reads all lexicons through one WordTable (word-table.ts).
  */
 import { hashPhrase, mix, pair } from './hash.js';
 
@@ -24,28 +24,6 @@ export class HashLexicon {
     this.values = new Float32Array(size);
     this.flags = new Uint8Array(size);
     this.mask = size - 1;
-  }
-
-  /** The slot of key `h`, or -1. */
-  find(h: number): number {
-    let i = mix(h, 7) & this.mask;
-    for (;;) {
-      if (this.flags[i] === 0) return -1;
-      if (this.keys[i] === h) return i;
-      i = (i + 1) & this.mask;
-    }
-  }
-
-  /** The valence of word or phrase hash `h`, or NaN. */
-  valence(h: number): number {
-    const i = this.find(h);
-    return i >= 0 && (this.flags[i]! & HAS_VALENCE) !== 0 ? this.values[i]! : NaN;
-  }
-
-  /** The flags of `h` (0 when absent). */
-  flagsOf(h: number): number {
-    const i = this.find(h);
-    return i < 0 ? 0 : this.flags[i]!;
   }
 
   /** Adds flags (and a valence, when given) to key `h`. */

@@ -5,7 +5,7 @@
  * negated, what follows a contrast, what is intensified); it learns how much each matters.
  * Words are written normalised (lower case, no apostrophes, Italian accents folded: "perche").
  */
-import { hashPhrase, hashWord } from './hash.js';
+import { hashWord } from './hash.js';
 
 export const LANGUAGES = ['en', 'da', 'it'] as const;
 export type ModelLanguage = (typeof LANGUAGES)[number];
@@ -149,4 +149,3 @@ export const SYMBOLS: ReadonlyMap<number, { valence: number; emotion: number }> 
   return m;
 })();
 
-export { hashPhrase };
