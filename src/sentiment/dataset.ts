@@ -38,6 +38,8 @@ const EMOTION_MAP: Record<string, Emotion | null> = {
 /** Maps a corpus's emotion label to Pulse's; undefined for a label that is not an emotion at all. */
 export const mapEmotion = (label: string): Emotion | null | undefined => EMOTION_MAP[label.toLowerCase()];
 
+const SENTIMENT_ALIASES: Record<string, Sentiment> = { neg: 'negative', neu: 'neutral', pos: 'positive' };
+
 const isSentiment = (label: string): label is Sentiment => (SENTIMENT_CLASSES as readonly string[]).includes(label);
 
 /** Turns a parsed line into a record, or returns why it cannot be scored. */
@@ -46,7 +48,7 @@ export const toRecord = (line: LabelledLine, lineNumber: number): LabelledRecord
   let sentiment: Sentiment | null = null;
   let emotions: Emotion[] | null = null;
   if (line.label !== undefined) {
-    const label = line.label.toLowerCase();
+    const label = SENTIMENT_ALIASES[line.label.toLowerCase()] ?? line.label.toLowerCase();
     if (isSentiment(label)) sentiment = label;
     else {
       const e = mapEmotion(label);
