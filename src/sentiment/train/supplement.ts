@@ -32,7 +32,9 @@ export const SUPPLEMENT: Record<'en' | 'da' | 'it', Record<string, number>> = {
     desværre: -1.2, ærgerligt: -2, trist: -2.2, ked: -2, bange: -2, nervøs: -1.5, snyd: -2.5, svindel: -3, fejl: -1.5, problem: -1.5,
     problemer: -1.5, klage: -1.5, reklamation: -1.5, haha: 1.5, hahaha: 1.5, lol: 1.5, wow: 2.5, yes: 1.5, tillykke: 3, hurra: 3,
     'ingen problemer': 1.2, 'intet problem': 1.2, 'ikke noget problem': 1.2, venlig: 2, venlige: 2, hjælpsom: 2, hjælpsomme: 2,
-    brugbar: 1.5, nyttig: 1.5, utilfredse: -2.5, ubrugelig: -2.5, ubrugeligt: -2.5,
+    brugbar: 1.5, nyttig: 1.5, utilfredse: -2.5, ubrugelig: -2.5, ubrugeligt: -2.5, absurd: -2, absurde: -2, tåbelig: -2.5,
+    tåbeligt: -2.5, uenig: -1, frygtelig: -3, frygteligt: -3, forfærdelig: -3, forfærdeligt: -3, røvsyg: -3, bøvl: -1.5,
+    heldig: 2, heldige: 2, uheldig: -1.5, uheldigt: -1.5,
   },
   it: {
     funziona: 1.2, funzionano: 1.2, funzionato: 1.2, funzionava: 1.2, risolto: 1.5, risolta: 1.5, consiglio: 1.5, consigliato: 2,
@@ -64,6 +66,7 @@ export const SUPPLEMENT: Record<'en' | 'da' | 'it', Record<string, number>> = {
     uffa: -1.8, mah: -0.8, boh: -0.5, bah: -1, utile: 1.5, utili: 1.5, utilissimo: 2.5, comodo: 1.5, comodissimo: 2.5,
     veloce: 1, veloci: 1, velocissimo: 2, gentile: 2, gentili: 2, gentilissimo: 3, cortese: 2, professionale: 1.5, sorriso: 2,
     sorrido: 1.5, sorridere: 1.5, insoddisfatto: -2.5, lentamente: -1, lentissimo: -2, 'nessun problema': 1.2, 'tutto ok': 1.2,
-    'una vergogna': -3,
+    'una vergogna': -3, assurdo: -2, spettacolare: 3, vomitevole: -3.2, indecente: -2.8, corrotti: -2.8, furioso: -2.8,
+    stufo: -2, commosso: 1.8, tristissimo: -3, piango: -2, complimentoni: 3,
   },
 };
