@@ -3,7 +3,7 @@
  *
  *   import { analyze } from '../sentiment/index.js';
  *   analyze('Den virker ikke 😡😡');
- *   // → { lang: 'da', sentiment: 'negative', score: -0.83, emotion: 'anger' }
+ *   // → { lang: 'da', sentiment: 'negative', score: -1, emotion: 'anger' }
  *
  * The model (models/sentiment/pulse-sentiment.bin, trained by `npm run train:sentiment`) is read
  * once, on first use. `analyze` is synchronous and allocation-light: call it for every text of a
