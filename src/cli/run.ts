@@ -2,6 +2,7 @@
  * Runs one CLI command: loads config, opens the store (migrating on first use), resolves the
  * workspace, and maps any failure to a clear message and the exit code from EXIT_CODES.
  */
+import { InvalidArgumentError } from 'commander';
 import { userInfo } from 'node:os';
 import { ensureWorkspace } from '../app/workspaces.js';
 import type { Workspace } from '../app/ports.js';
@@ -50,13 +51,13 @@ export const cliActor = (): string => {
 /** Parses a positive integer option, or fails with the option's name. */
 export const intOption = (name: string, min = 1, max = 1_000_000) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
   return n;
 };
 
 /** Parses an ISO-8601 instant option. */
 export const instantOption = (name: string) => (value: string): number => {
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new Error(`${name} must be an ISO-8601 date or date-time, e.g. 2011-12-10`);
+  if (!Number.isFinite(ms)) throw new InvalidArgumentError(`${name} must be an ISO-8601 date or date-time, e.g. 2011-12-10`);
   return ms;
 };
