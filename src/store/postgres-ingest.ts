@@ -21,6 +21,21 @@ const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'name_given', 'e
 const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events'];
 const IDENTITY_COLUMNS = ['workspace_id', 'customer_id', 'kind', 'external_id', 'handle', 'handle_key', 'verified', 'link_source', 'confidence', 'created_at'];
 
+/**
+ * Re-evaluating everyone pages through customers in id order; right after a bulk load PostgreSQL's
+ * statistics still say the tables are empty, and it plans each page as a scan of the whole workspace
+ * (quadratic over a million customers). Tables never analyzed, or changed by more than a tenth
+ * since, are analyzed first (a sample: well under a second).
+ */
+const STAGE_TABLES = ['customers', 'customer_days', 'customer_stages'] as const;
+const analyzeIfStale = async (client: pg.PoolClient, tables: readonly string[]): Promise<void> => {
+  const { rows } = await client.query<{ relname: string }>(
+    `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = ANY($1::text[])
+     AND ((last_analyze IS NULL AND last_autoanalyze IS NULL) OR n_mod_since_analyze > n_live_tup / 10)`, [tables]);
+  // Names come from the fixed list above, never from input.
+  for (const r of rows) if (tables.includes(r.relname)) await client.query(`ANALYZE ${r.relname}`);
+};
+
 const customerRow = (ws: number, w: CustomerWrite) => {
   const m = summaryOf(w);
   return [w.id, ws, w.displayName, w.nameGiven ? 1 : 0, w.email, w.phone, m.first_seen_at, m.last_seen_at, m.events_count, m.interactions, m.purchases,
@@ -48,6 +63,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
     const tx: IngestTx = {
     ...postgresStageTx(client, ws),
     async stagePage(afterId, limit, sinceDay) {
+      if (afterId === 0) await analyzeIfStale(client, STAGE_TABLES);
       // Locked like a batch's customers, so a stage never comes from a state a batch is changing.
       const { rows } = await client.query<{ id: number; state: string }>(
         'SELECT id, state FROM customers WHERE workspace_id = $1 AND merged_into IS NULL AND id > $2 ORDER BY id LIMIT $3 FOR UPDATE', [ws, afterId, limit]);
