@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startReceiver, type Receiver } from '../webhook-receiver.js';
 import { fixtureEvents } from './fixture-events.js';
-import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Person, type Server } from './harness.js';
+import { assertPrerequisites, type Browser, launchSignedIn, type Person, type Server, signIn, startServer } from './harness.js';
 
 const NOW = Date.now();
 const CARE: Person = { email: 'carla@test.pulse', password: 'care agent password 1' };
@@ -39,10 +39,8 @@ beforeAll(async () => {
   await server.addPerson({ ...CARE, role: 'care_agent' });
   await server.addPerson({ ...ANALYST, role: 'analyst' });
   receiver = await startReceiver();
-  browser = await launchBrowser();
-  await signIn(browser, server);
+  browser = await launchSignedIn(server);
   page = browser.page;
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

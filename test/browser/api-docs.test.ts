@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { OpenApiDocument } from '../../src/http/openapi.js';
 import { API_TAGS } from '../../src/http/openapi-routes.js';
-import { assertPrerequisites, FIXTURE_ADMIN, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, type Browser, FIXTURE_ADMIN, launchSignedIn, type Server, startServer } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -19,8 +19,7 @@ beforeAll(async () => {
   assertPrerequisites();
   server = await startServer([], Date.now());
   document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as OpenApiDocument;
-  browser = await launchBrowser();
-  await signIn(browser, server);
+  browser = await launchSignedIn(server);
   page = browser.page;
   page.setDefaultTimeout(15_000);
 });

@@ -37,7 +37,6 @@ beforeAll(async () => {
   await server.addPerson({ ...ANALYST, role: 'analyst' });
   browser = await launchBrowser();
   page = browser.page;
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureEvents, HOSTILE_NAME, HOSTILE_TEXT } from './fixture-events.js';
-import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, type Browser, launchSignedIn, type Server, startServer } from './harness.js';
 
 const NOW = Date.now();
 
@@ -19,10 +19,8 @@ const rowNames = async () => page.locator('.customers-table tbody th a').allText
 beforeAll(async () => {
   assertPrerequisites();
   server = await startServer(fixtureEvents(NOW), NOW);
-  browser = await launchBrowser();
-  await signIn(browser, server);
+  browser = await launchSignedIn(server);
   page = browser.page;
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import type { Page, Request, Response } from 'playwright-core';
 import type { EventLineInput } from '../../src/app/event-input.js';
 import type { Funnel } from '../../web/src/api/types.js';
 import { formatNumber } from '../../web/src/i18n/format.js';
-import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, type Browser, launchSignedIn, type Server, startServer } from './harness.js';
 
 const NOW = Date.now();
 const DAY = 24 * 3600 * 1000;
@@ -79,10 +79,8 @@ beforeAll(async () => {
   server = await startServer(events, NOW);
   const res = await server.api(`/api/v1/workspaces/test/routes`, { method: 'PUT', body: JSON.stringify(B2B) });
   if (res.status !== 200) throw new Error(`fixture: saving the B2B route answered ${res.status}`);
-  browser = await launchBrowser();
-  await signIn(browser, server);
+  browser = await launchSignedIn(server);
   page = browser.page;
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

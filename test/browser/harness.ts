@@ -102,6 +102,7 @@ export const launchBrowser = async (): Promise<Browser> => {
     document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`));
   });
   const page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(10_000);
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
@@ -118,6 +119,13 @@ export const launchBrowser = async (): Promise<Browser> => {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+};
+
+/** A browser signed in as `who` (the fixture admin unless said). */
+export const launchSignedIn = async (server: Server, who: Person = FIXTURE_ADMIN): Promise<Browser> => {
+  const browser = await launchBrowser();
+  await signIn(browser, server, who);
+  return browser;
 };
 
 /**

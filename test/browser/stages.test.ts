@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EventLineInput } from '../../src/app/event-input.js';
-import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, type Browser, launchSignedIn, type Server, startServer } from './harness.js';
 
 const NOW = Date.now();
 const DAY = 24 * 3600 * 1000;
@@ -44,10 +44,8 @@ beforeAll(async () => {
   server = await startServer(events, NOW);
   buyerId = await idOf(BUYER);
   commenterId = await idOf(COMMENTER);
-  browser = await launchBrowser();
-  await signIn(browser, server);
+  browser = await launchSignedIn(server);
   page = browser.page;
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startReceiver, type Receiver } from '../webhook-receiver.js';
-import { assertPrerequisites, launchBrowser, signIn, startServer, type Browser, type Server } from './harness.js';
+import { assertPrerequisites, type Browser, launchSignedIn, type Server, startServer } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -19,10 +19,8 @@ beforeAll(async () => {
   server.ctx.config.PULSE_WEBHOOKS_ALLOW_PRIVATE = true;
   receiver = await startReceiver();
   receiver.answer = (_req, nth) => (nth === 1 ? 503 : 204);
-  browser = await launchBrowser();
-  await signIn(browser, server);
+  browser = await launchSignedIn(server);
   page = browser.page;
-  page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
