@@ -37,22 +37,22 @@ export const toMergeView = (r: Selectable<MergeTable>): MergeView => ({
 });
 
 /**
- * Workspace totals (customers in the list) remembered between requests on SQLite, until anything
+ * Workspace totals (customers in the list, the dashboard's counts) remembered between requests on SQLite, until anything
  * is written: another connection's commits move data_version, this connection's own writes move
  * total_changes(). PostgreSQL counts every time (no such cheap signal).
  */
 const totalsCache = (db: Kysely<Tables>) => {
   const pg = isPostgres(db);
-  const cached = new Map<number, { version: string; total: number }>();
+  const cached = new Map<string, { version: string; total: unknown }>();
   return {
-    async get(ws: number, count: () => Promise<number>): Promise<number> {
+    async get<T>(key: string, count: () => Promise<T>): Promise<T> {
       if (pg) return count();
       const row = (await sql<{ v: number; c: number }>`SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c`.execute(db)).rows[0];
       const version = `${row?.v}:${row?.c}`;
-      const hit = cached.get(ws);
-      if (hit !== undefined && hit.version === version) return hit.total;
+      const hit = cached.get(key);
+      if (hit !== undefined && hit.version === version) return hit.total as T;
       const total = await count();
-      cached.set(ws, { version, total });
+      cached.set(key, { version, total });
       return total;
     },
   };
@@ -87,7 +87,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const countQuery = query.select((eb) => eb.fn.countAll<number>().as('total'));
       const count = async () => Number(((await countQuery.execute()) as [{ total: number }])[0].total);
       // The unfiltered total is a count over every customer: kept until the data changes.
-      const total = q !== null && q.trim() !== '' ? await count() : await totals.get(ws, count);
+      const total = q !== null && q.trim() !== '' ? await count() : await totals.get(`list:${ws}`, count);
       const rows = await query.select(summaryColumns).orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
       const channels = await channelsOf(rows.map((r) => r.id));
       return {
@@ -201,9 +201,15 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
     },
 
     async count(ws) {
-      const c = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).where('merged_into', 'is', null).executeTakeFirstOrThrow();
-      const e = await db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow();
-      return { customers: Number(c.n), events: Number(e.n) };
+      // Every event counts in exactly one customer that is not merged away (a merge folds the merged
+      // customer's events into the root's count), so one pass over customers counts both, instead
+      // of a scan of the whole event log.
+      return totals.get(`count:${ws}`, async () => {
+        const r = await db.selectFrom('customers')
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('events_count').as('e')])
+          .where('workspace_id', '=', ws).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+        return { customers: Number(r.n), events: Number(r.e ?? 0) };
+      });
     },
   };
 };
