@@ -3,7 +3,8 @@
  * SQLite store with N customers and M events (default 1,000,000 and 10,000,000, through the real
  * pipeline), starts Pulse in a child process, creates a read token, and drives it with autocannon at
  * 50 connections: one customer by id (random ids) and the customers list page, each with the token.
- * A hello-world Fastify route on the same machine, measured in the same run, gives the ratio.
+ * A hello-world Fastify route on the same machine, measured in the same run, gives the ratio. The
+ * server is the built one (dist/, `npm run build`), as `npm start` runs it.
  *
  * Options: --customers N, --events M, --seconds S (per measurement, default 15), --store DIR (keep the
  * built store there and reuse it on the next run; default: a temporary directory, removed after).
@@ -102,7 +103,10 @@ if (!existsSync(dbFile)) await build();
 const token = await readToken();
 const PORT = 3917;
 const HELLO_PORT = 3918;
-const server = await startChild(['--import', 'tsx', join(import.meta.dirname, '../src/main.ts'), 'serve'],
+// The server as users run it: the built JavaScript (npm run build), not TypeScript through tsx.
+const main = join(import.meta.dirname, '../dist/main.js');
+if (!existsSync(main)) throw new Error('bench:api measures the built server: run `npm run build` first');
+const server = await startChild([main, 'serve'],
   { DATABASE_URL: `sqlite:${dbFile}`, PORT: String(PORT), PULSE_SEED_DEMO: 'never', LOG_LEVEL: 'silent', PULSE_API_RATE_LIMIT: '100000000' }, /Pulse is running/);
 const hello = await startChild(['--input-type=module', '-e', `
   import Fastify from 'fastify';
