@@ -108,8 +108,11 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
     expect(merged.statusCode).toBe(201);
     expect((await get('/api/v1/workspaces/test/customers')).body.total).toBe(1);
     expect((await get(`/api/v1/workspaces/test/customers/${a}`)).body.facts.events).toBe(3);
+    // The dashboard's counts: one customer fewer, every event still counted once.
+    expect((await get('/api/v1/workspaces/test')).body).toMatchObject({ customers: 1, events: 3 });
     const undo = await app.inject({ method: 'POST', url: `/api/v1/workspaces/test/merges/${merged.json().id}/undo`, headers: auth });
     expect(undo.json()).toMatchObject({ undoneBy: 'token:tester' });
     expect((await get('/api/v1/workspaces/test/customers')).body.total).toBe(2);
+    expect((await get('/api/v1/workspaces/test')).body).toMatchObject({ customers: 2, events: 3 });
   });
 });
