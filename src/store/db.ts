@@ -29,6 +29,8 @@ const openSqlite = (path: string): Database.Database => {
   // busy customers) are copied back once, not once per batch.
   conn.pragma('wal_autocheckpoint = 16384');
   conn.pragma('temp_store = MEMORY');
+  // Reads through a memory map (SQLite caps it at 2 GiB) skip a system call and a copy per page.
+  conn.pragma('mmap_size = 2147418112');
   conn.pragma('foreign_keys = ON');
   return conn;
 };
