@@ -7,7 +7,8 @@
  * emotion 7, 2 spare), so each feature costs one cache line and integer additions; the scales are
  * applied once per text.
  */
-import { DENSE, Featurizer } from './features.js';
+import { DENSE } from './dense-features.js';
+import { Featurizer } from './features.js';
 import { EMOTION_CLASSES, LANGUAGE_CLASSES, SENTIMENT_CLASSES, type Emotion, type Sentiment, type SentimentModel } from './model.js';
 import type { Language, ModelLanguage } from './rules.js';
 

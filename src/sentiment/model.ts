@@ -10,7 +10,8 @@
  * Hashed weights are int8 with one scale per head (rows that quantise to zero are not stored);
  * in memory they are a dense Int8Array of 2^bits × classes, indexed directly.
  */
-import { DENSE, type FeatureConfig, type Lexicons } from './features.js';
+import { DENSE } from './dense-features.js';
+import { type FeatureConfig, type Lexicons } from './features.js';
 import { HashLexicon } from './lexicon.js';
 import { EMOTIONS } from './rules.js';
 

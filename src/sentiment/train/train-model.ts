@@ -8,7 +8,8 @@
 import { createAnalyzerFrom } from '../analyzer.js';
 import type { LabelledRecord } from '../dataset.js';
 import { evaluateRecords, type LanguageEvaluation } from '../evaluate.js';
-import { DENSE, Featurizer, type FeatureConfig, type Lexicons } from '../features.js';
+import { DENSE } from '../dense-features.js';
+import { Featurizer, type FeatureConfig, type Lexicons } from '../features.js';
 import { hashWord, mix } from '../hash.js';
 import {
   DENSE_INPUTS, EMOTION_CLASSES, LANGUAGE_CLASSES, SENTIMENT_CLASSES, decodeModel, encodeModel, type Head, type SentimentModel,
