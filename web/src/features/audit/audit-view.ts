@@ -1,5 +1,6 @@
 /** How the audit log reads: the actions one can filter by, a line of details, paging. Pure, so it is tested without a browser. */
 import type { AuditRecord } from '../../api/types.js';
+import { appendById } from '../common/useCursorPages.js';
 
 /** The actions Pulse writes (src/app/audit.ts), grouped by what they concern, for the filter. */
 export const AUDIT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -39,7 +40,4 @@ export const detailsPreview = (details: Record<string, unknown> | null, max = 90
 export const detailsText = (details: Record<string, unknown> | null): string => JSON.stringify(details ?? {}, null, 2);
 
 /** Appends an older page to what is shown, dropping entries already there. */
-export const appendEntries = (shown: readonly AuditRecord[], page: readonly AuditRecord[]): AuditRecord[] => {
-  const seen = new Set(shown.map((r) => r.id));
-  return [...shown, ...page.filter((r) => !seen.has(r.id))];
-};
+export const appendEntries: (shown: readonly AuditRecord[], page: readonly AuditRecord[]) => AuditRecord[] = appendById;

@@ -1,5 +1,6 @@
 /** How a delivery reads in the log: pure, so it is tested without a browser. */
 import type { Delivery } from '../../api/types.js';
+import { appendById } from '../common/useCursorPages.js';
 
 export type DeliveryTone = 'ok' | 'waiting' | 'failed';
 
@@ -20,10 +21,7 @@ export const retryAction = (d: Pick<Delivery, 'status'>): 'sendAgain' | 'retryNo
 export const payloadText = (payload: unknown): string => (typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2));
 
 /** Appends a page to what is shown, dropping any delivery already there (a retry may have moved it). */
-export const appendPage = (shown: readonly Delivery[], page: readonly Delivery[]): Delivery[] => {
-  const seen = new Set(shown.map((d) => d.id));
-  return [...shown, ...page.filter((d) => !seen.has(d.id))];
-};
+export const appendPage: (shown: readonly Delivery[], page: readonly Delivery[]) => Delivery[] = appendById;
 
 /** Replaces one delivery in the list (after a retry), keeping its place. */
 export const replaceDelivery = (shown: readonly Delivery[], updated: Delivery): Delivery[] =>
