@@ -6,7 +6,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findCustomer, getCustomer } from '../src/app/get-customer.js';
+import { systemAccess } from '../src/app/access.js';
+import { findCustomer, viewCustomer } from '../src/app/get-customer.js';
 import { csvSource } from '../src/ingest/csv-source.js';
 import { importEvents } from '../src/ingest/import-events.js';
 import { resolveMapping } from '../src/ingest/mappings/index.js';
@@ -47,8 +48,8 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     expect(summary).toMatchObject({ accepted: 25, rejected: 0, newCustomers: expected.size });
     for (const [customerId, want] of expected) {
       const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, customerId);
-      const got = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf: Date.parse('2011-11-30T23:00:00Z'), events: 0 });
-      const later = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf: Date.parse('2011-12-01T00:00:00Z'), events: 0 });
+      const got = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id, { asOf: Date.parse('2011-11-30T23:00:00Z'), events: 0 });
+      const later = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id, { asOf: Date.parse('2011-12-01T00:00:00Z'), events: 0 });
       expect(got.facts, `customer ${customerId}`).toMatchObject({ purchases: want.invoices.size, refunds: want.refunds.size });
       expect(got.facts.spend_total).toBeCloseTo(want.spend, 2);
       expect(got.facts.spend_365d).toBeCloseTo(want.spend, 2); // 2010-12-01 is the first of the 365 days ending 2011-11-30
@@ -68,7 +69,7 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
 
     // Customer 115712 wrote tweets 2 and 3; sprintcare's replies 1 and 4 count as outbound events of theirs.
     const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, '115712');
-    const c = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf: Date.parse('2017-11-01T00:00:00Z'), events: 50 });
+    const c = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id, { asOf: Date.parse('2017-11-01T00:00:00Z'), events: 50 });
     const byTweet = new Map(c.events.map((e) => [e.sourceId, e]));
     expect(byTweet.get('2')).toMatchObject({ kind: 'mention', direction: 'in', inReplyTo: '1' });
     expect(byTweet.get('1')).toMatchObject({ kind: 'comment', direction: 'out', inReplyTo: '3' });

@@ -2,7 +2,8 @@
 import { readFileSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findCustomer, getCustomer } from '../src/app/get-customer.js';
+import { systemAccess } from '../src/app/access.js';
+import { findCustomer, viewCustomer } from '../src/app/get-customer.js';
 import { importEvents, type ImportSummary } from '../src/ingest/import-events.js';
 import { jsonlSource } from '../src/ingest/jsonl-source.js';
 import { DIALECTS, openTestContext, type TestContext } from './stores.js';
@@ -38,7 +39,7 @@ describe.each(DIALECTS)('JSONL import on %s', (dialect) => {
 
     const mette = await findCustomer(ctx.repos.customers, ctx.workspace.id, 'mette.holm@example.dk');
     expect(await findCustomer(ctx.repos.customers, ctx.workspace.id, '@mette.holm')).toBe(mette);
-    const m = await getCustomer(ctx.repos.customers, ctx.workspace.id, mette, { asOf: Date.parse('2026-05-31T00:00:00Z'), events: 10 });
+    const m = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), mette, { asOf: Date.parse('2026-05-31T00:00:00Z'), events: 10 });
     expect(m.displayName).toBe('Mette Holm');
     expect(m.identities.map((i) => [i.kind, i.linkSource])).toEqual([
       ['shop', 'event'], ['email', 'event'], ['facebook', 'email_match'],
@@ -47,7 +48,7 @@ describe.each(DIALECTS)('JSONL import on %s', (dialect) => {
     expect(m.facts.spend_7d).toBe(0);
 
     const giulia = await findCustomer(ctx.repos.customers, ctx.workspace.id, 'giulia_r');
-    const g = await getCustomer(ctx.repos.customers, ctx.workspace.id, giulia, { asOf: Date.parse('2026-05-05T12:00:00Z'), events: 10 });
+    const g = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), giulia, { asOf: Date.parse('2026-05-05T12:00:00Z'), events: 10 });
     expect(g.facts).toMatchObject({ mentions: 2, interactions: 2, active_weeks: 1, mentions_7d: 2 });
     expect(g.events.map((e) => e.text)).toEqual(['still waiting', '@cykel la mia bici non funziona 😡']);
   });
@@ -59,7 +60,7 @@ describe.each(DIALECTS)('JSONL import on %s', (dialect) => {
     expect(again).toMatchObject({ accepted: 0, duplicates: 6, rejected: 4, newCustomers: 0 });
     expect(await ctx.repos.customers.count(ctx.workspace.id)).toEqual({ customers: 2, events: 5 });
     const mette = await findCustomer(ctx.repos.customers, ctx.workspace.id, 'S-1');
-    const m = await getCustomer(ctx.repos.customers, ctx.workspace.id, mette, { asOf: ctx.now(), events: 0 });
+    const m = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), mette, { asOf: ctx.now(), events: 0 });
     expect(m.facts.events).toBe(3);
   });
 });
@@ -99,7 +100,7 @@ describe.each(DIALECTS)('amounts in other currencies on %s', (dialect) => {
     const first = await ingestEvents(ctx.repos, ctx.workspace, events, ctx.now());
     expect(first.warnings).toEqual([{ index: 1, field: 'currency', reason: expect.stringContaining('no exchange rate from XYZ to DKK') }]);
     const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, 'g@example.it');
-    const c = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf: ctx.now(), events: 5 });
+    const c = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id, { asOf: ctx.now(), events: 5 });
     expect(c.facts.purchases).toBe(2);
     expect(c.facts.spend_total).toBeCloseTo(100 * ctx.workspace.rates.EUR!, 2);
     expect((await ingestEvents(ctx.repos, ctx.workspace, events, ctx.now())).warnings).toEqual([]);

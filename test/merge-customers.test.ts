@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/event-input.js';
 import { systemAccess } from '../src/app/access.js';
-import { findCustomer, getCustomer } from '../src/app/get-customer.js';
+import { findCustomer, viewCustomer } from '../src/app/get-customer.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
 import { mergeCustomers, unmergeCustomers } from '../src/app/merge-customers.js';
 import { importEvents } from '../src/ingest/import-events.js';
@@ -15,7 +15,7 @@ const FILE = new URL('./fixtures/events.jsonl', import.meta.url).pathname;
 const AS_OF = Date.parse('2026-06-01T00:00:00Z');
 
 const snapshot = async (ctx: TestContext, id: number) => {
-  const c = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf: AS_OF, events: 100 });
+  const c = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id, { asOf: AS_OF, events: 100 });
   return { facts: c.facts, events: c.events.map((e) => e.id), identities: c.identities.map((i) => i.id).sort(), mergedInto: c.mergedInto };
 };
 

@@ -5,9 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/event-input.js';
 import { systemAccess } from '../src/app/access.js';
-import { findCustomer, getCustomer } from '../src/app/get-customer.js';
+import { findCustomer, viewCustomer } from '../src/app/get-customer.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
-import { customerStages, reevaluateStages, saveRoute } from '../src/app/routes.js';
+import { reevaluateStages, saveRoute } from '../src/app/routes.js';
 import { defaultRoute } from '../src/domain/stages/route.js';
 import { csvSource } from '../src/ingest/csv-source.js';
 import { importEvents } from '../src/ingest/import-events.js';
@@ -23,8 +23,7 @@ const ingest = (ctx: TestContext, lines: EventLineInput[]) =>
 const comment = (who: string, iso: string, n: number): EventLineInput => ({ source: 'ig', source_id: `${who}-${n}`, kind: 'comment', channel: 'instagram', occurred_at: iso, customer: { identities: [{ channel: 'instagram', id: who }] } });
 const stageOf = async (ctx: TestContext, term: string, asOf = ctx.now()) => {
   const id = await findCustomer(ctx.repos.customers, ctx.workspace.id, term);
-  const { facts } = await getCustomer(ctx.repos.customers, ctx.workspace.id, id, { asOf, events: 0 });
-  const [route] = await customerStages(ctx.repos, ctx.workspace.id, id, facts);
+  const { stages: [route] } = await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id, { asOf, events: 0 });
   return route!;
 };
 

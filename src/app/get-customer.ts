@@ -5,7 +5,7 @@
 import { AppError } from '../domain/errors.js';
 import { factsAsOf, type Facts } from '../domain/facts.js';
 import { requirePermission, type Access } from './access.js';
-import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, IdentityView, MergeView, RouteStore, StageReadStore } from './ports.js';
+import type { CustomerRecord, CustomerStore, CustomerSummary, CustomerViewStore, EventView, IdentityView, MergeView } from './ports.js';
 import { customerStages, type CustomerStage } from './routes.js';
 
 export interface CustomerDetail extends CustomerSummary {
@@ -18,31 +18,6 @@ export interface CustomerDetail extends CustomerSummary {
   merges: MergeView[];
   events: EventView[];
 }
-
-export const getCustomer = async (
-  customers: CustomerStore,
-  ws: number,
-  id: number,
-  opts: { asOf: number; events: number },
-): Promise<CustomerDetail> => {
-  const c = await customers.get(ws, id);
-  if (c === null) throw new AppError('customer_not_found', `no customer ${id} in this workspace`);
-  const group = await customers.groupOf(ws, c.id);
-  const [identities, events, merges] = await Promise.all([
-    customers.identitiesOf(ws, group),
-    customers.timeline(ws, c.id, { before: null, beforeId: null, limit: opts.events }),
-    customers.merges(ws, group),
-  ]);
-  const { state, ...summary } = c;
-  return {
-    ...summary,
-    channels: [...new Set(identities.map((i) => i.kind))].sort(),
-    mergedIds: group.filter((g) => g !== c.id),
-    asOf: opts.asOf,
-    facts: factsAsOf(state, opts.asOf),
-    identities, merges, events,
-  };
-};
 
 /** The customer a merged customer ended up in (itself when it is not merged). */
 export const rootOf = async (customers: CustomerStore, ws: number, c: CustomerRecord): Promise<CustomerRecord> => {
@@ -78,16 +53,29 @@ export const listCustomers = async (
   return customers.list(access.workspace.id, query);
 };
 
-/** One customer as the customer page shows it: `getCustomer` and the stages on every route. */
+/**
+ * One customer as the customer page shows it: contact fields, identities and merges of the whole
+ * group, facts as of a time, the most recent events, and the stages on every route.
+ */
 export const viewCustomer = async (
-  deps: { customers: CustomerStore; routes: RouteStore; stages: StageReadStore },
+  deps: { customerViews: CustomerViewStore },
   access: Access,
   id: number,
   opts: { asOf: number; events: number },
 ): Promise<CustomerDetail & { stages: CustomerStage[] }> => {
   requirePermission(access, 'read');
-  const c = await getCustomer(deps.customers, access.workspace.id, id, opts);
-  return { ...c, stages: await customerStages(deps, access.workspace.id, id, c.facts) };
+  const rows = await deps.customerViews.read(access.workspace.id, id, { events: opts.events });
+  if (rows === null) throw new AppError('customer_not_found', `no customer ${id} in this workspace`);
+  const { state, ...summary } = rows.customer;
+  const facts = factsAsOf(state, opts.asOf);
+  return {
+    ...summary,
+    mergedIds: rows.group.filter((g) => g !== id),
+    asOf: opts.asOf,
+    facts,
+    identities: rows.identities, merges: rows.merges, events: rows.events,
+    stages: customerStages(rows, facts),
+  };
 };
 
 /** Older events of a customer's timeline, after a cursor. */

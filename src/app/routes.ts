@@ -12,7 +12,7 @@ import { requirePermission, type Access } from './access.js';
 import { compileStoredRoutes, evaluateSubjects, stageFactPlan } from './advance-stages.js';
 import { recordAudit } from './audit.js';
 import { stageChanged, type EventBus } from './domain-events.js';
-import type { AuditStore, IngestStore, IngestTx, RouteStore, StageReadStore, StageRow, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
+import type { AuditStore, CustomerViewRows, IngestStore, IngestTx, RouteStore, StageReadStore, StageRow, StoredRoute, TransitionCause, TransitionRow, TransitionView } from './ports.js';
 import { RouteDefinitionSchema } from './route-input.js';
 
 const PAGE = 5_000;
@@ -158,19 +158,15 @@ export interface CustomerStage {
 }
 
 /**
- * A customer's position on every route, why, what the next stage needs, and the history. `facts`
- * are the customer's facts as of the time asked (getCustomer has them).
+ * A customer's position on every route, why, what the next stage needs, and the history, from the
+ * rows of their page and their facts as of the time asked.
  */
-export const customerStages = async (
-  deps: { routes: RouteStore; stages: StageReadStore },
-  ws: number,
-  customerId: number,
+export const customerStages = (
+  rows: Pick<CustomerViewRows, 'routes' | 'positions' | 'transitions'>,
   facts: Facts,
-): Promise<CustomerStage[]> => {
-  const stored = await deps.routes.list(ws);
-  const positions = await deps.stages.positions(ws, customerId);
-  const history = await deps.stages.transitions(ws, customerId);
-  return compileStoredRoutes(stored).map(({ id, route }) => {
+): CustomerStage[] => {
+  const { positions, transitions: history } = rows;
+  return compileStoredRoutes(rows.routes).map(({ id, route }) => {
     const position = positions.find((p) => p.routeId === id);
     const why = explainPosition(route, facts, position ?? { stage: null, reached: 0 });
     return {

@@ -1,15 +1,25 @@
 /** Reading customers: lists, one customer with identities and timeline, look-up by identity. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerStore, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
+import type { CustomerRecord, CustomerStore, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
+import type { CustomerState } from '../domain/customer-state.js';
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
 import { eventIdsOf, parseState } from './customer-row.js';
 import { epochDay } from '../domain/time.js';
 import { isPostgres } from './dialect.js';
-import type { EventTable, MergeTable, Tables } from './tables.js';
+import type { CustomerTable, EventTable, IdentityTable, MergeTable, Tables } from './tables.js';
 
-const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
+export const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
 
-const toEventView = (r: Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>): EventView => ({
+type EventViewRow = Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>;
+
+/** A row read as values in EVENT_VIEW_COLUMNS order (better-sqlite3's raw mode, cheaper than its row objects). */
+export const eventRowOf = (values: readonly unknown[]): EventViewRow => {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < EVENT_VIEW_COLUMNS.length; i++) row[EVENT_VIEW_COLUMNS[i]!] = values[i];
+  return row as EventViewRow;
+};
+
+export const toEventView = (r: EventViewRow): EventView => ({
   id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
   direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang,
   sentiment: r.sentiment, sentimentScore: r.sentiment_score, emotion: r.emotion, amount: r.amount, currency: r.currency,
@@ -30,6 +40,24 @@ const parseMeta = (meta: string | null): Record<string, unknown> | null => {
   const value: unknown = JSON.parse(meta);
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 };
+
+export const toIdentityView = (r: Selectable<IdentityTable>): IdentityView => ({
+  id: r.id, customerId: r.customer_id, kind: r.kind, externalId: r.external_id, handle: r.handle,
+  verified: r.verified === 1, linkSource: r.link_source, confidence: r.confidence, createdAt: r.created_at,
+});
+
+/** The columns of a customer's summary, for lists and a customer's page. */
+export const SUMMARY_COLUMNS = ['id', 'display_name', 'email', 'phone', 'events_count', 'interactions', 'purchases', 'spend_total', 'first_seen_at', 'last_seen_at'] as const;
+
+export const toCustomerRecord = (
+  r: Pick<Selectable<CustomerTable>, (typeof SUMMARY_COLUMNS)[number] | 'merged_into'>,
+  channels: string[],
+  state: CustomerState,
+): CustomerRecord => ({
+  id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels,
+  eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
+  firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, mergedInto: r.merged_into, state,
+});
 
 export const toMergeView = (r: Selectable<MergeTable>): MergeView => ({
   id: r.id, targetId: r.target_id, mergedId: r.merged_id, linkSource: r.link_source, confidence: r.confidence,
@@ -68,8 +96,6 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
     return out;
   };
 
-  const summaryColumns = ['id', 'display_name', 'email', 'phone', 'events_count', 'interactions', 'purchases', 'spend_total', 'first_seen_at', 'last_seen_at'] as const;
-
   return {
     async list(ws, { q, limit, offset }) {
       let query = db.selectFrom('customers').where('workspace_id', '=', ws).where('merged_into', 'is', null);
@@ -88,7 +114,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const count = async () => Number(((await countQuery.execute()) as [{ total: number }])[0].total);
       // The unfiltered total is a count over every customer: kept until the data changes.
       const total = q !== null && q.trim() !== '' ? await count() : await totals.get(`list:${ws}`, count);
-      const rows = await query.select(summaryColumns).orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      const rows = await query.select(SUMMARY_COLUMNS).orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
       const channels = await channelsOf(rows.map((r) => r.id));
       return {
         total,
@@ -101,15 +127,11 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
     },
 
     async get(ws, id) {
-      const r = await db.selectFrom('customers').select([...summaryColumns, 'merged_into', 'state']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
+      const r = await db.selectFrom('customers').select([...SUMMARY_COLUMNS, 'merged_into', 'state']).where('workspace_id', '=', ws).where('id', '=', id).executeTakeFirst();
       if (r === undefined) return null;
       const channels = await channelsOf([r.id]);
       const days = await db.selectFrom('customer_days').select(['day', 'bucket', 'extra']).where('customer_id', '=', r.id).execute();
-      return {
-        id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
-        eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
-        firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, mergedInto: r.merged_into, state: parseState(r.state, days, r.id),
-      };
+      return toCustomerRecord(r, channels.get(r.id) ?? [], parseState(r.state, days, r.id));
     },
 
     async findByTerm(ws, term) {
@@ -133,10 +155,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
     async identitiesOf(ws, customerIds) {
       if (customerIds.length === 0) return [];
       const rows = await db.selectFrom('identities').selectAll().where('workspace_id', '=', ws).where('customer_id', 'in', customerIds).orderBy('id').execute();
-      return rows.map((r): IdentityView => ({
-        id: r.id, customerId: r.customer_id, kind: r.kind, externalId: r.external_id, handle: r.handle,
-        verified: r.verified === 1, linkSource: r.link_source, confidence: r.confidence, createdAt: r.created_at,
-      }));
+      return rows.map(toIdentityView);
     },
 
     async timeline(ws, customerId, { before, beforeId, limit }) {

@@ -12,14 +12,25 @@ import type { DialectName } from './dialect.js';
 import type { Tables } from './tables.js';
 
 export type Store =
-  | { dialect: 'sqlite'; db: Kysely<Tables>; path: string; writer: Database.Database; close(): Promise<void> }
+  | {
+    dialect: 'sqlite'; db: Kysely<Tables>; path: string; writer: Database.Database;
+    /** A read-only connection for pages read in one synchronous snapshot (null in memory: one connection only). */
+    snapshots: Database.Database | null;
+    close(): Promise<void>;
+  }
   | { dialect: 'postgres'; db: Kysely<Tables>; pool: pg.Pool; close(): Promise<void> };
 
 // bigint columns hold epoch milliseconds and counters, well within Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-const openSqlite = (path: string): Database.Database => {
-  const conn = new Database(path);
+const openSqlite = (path: string, opts: { readonly?: boolean } = {}): Database.Database => {
+  const conn = new Database(path, { readonly: opts.readonly ?? false });
+  if (opts.readonly) {
+    conn.pragma('busy_timeout = 10000');
+    conn.pragma('cache_size = -65536');
+    conn.pragma('mmap_size = 2147418112');
+    return conn;
+  }
   conn.pragma('journal_mode = WAL');
   // WAL + NORMAL: a committed batch survives a crash of Pulse; only an OS crash may lose the last ones.
   conn.pragma('synchronous = NORMAL');
@@ -69,12 +80,14 @@ export const openStore = (databaseUrl: string): Store => {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const reader = openSqlite(path);
     const writer = path === ':memory:' ? reader : openSqlite(path);
+    const snapshots = path === ':memory:' ? null : openSqlite(path, { readonly: true });
     const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
     return {
-      dialect: 'sqlite', db, path, writer,
+      dialect: 'sqlite', db, path, writer, snapshots,
       close: async () => {
         await db.destroy();
         if (writer.open) writer.close();
+        if (snapshots?.open) snapshots.close();
       },
     };
   }

@@ -7,6 +7,7 @@ import * as createRoutes from './migrations/0002-create-routes.js';
 import * as createPeople from './migrations/0003-create-people.js';
 import * as createWebhooks from './migrations/0004-create-webhooks.js';
 import * as scoreSentiment from './migrations/0005-score-sentiment.js';
+import * as indexMerges from './migrations/0006-index-merges.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-create-people': createPeople,
   '0004-create-webhooks': createWebhooks,
   '0005-score-sentiment': scoreSentiment,
+  '0006-index-merges': indexMerges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,11 +1,13 @@
 /** Builds every port implementation over an open store. */
-import type { CustomerStore, EventKeyStore, IngestStore, MergeStore, RouteStore, StageReadStore, WebhookStore, WorkspaceStore } from '../app/ports.js';
+import type { CustomerStore, CustomerViewStore, EventKeyStore, IngestStore, MergeStore, RouteStore, StageReadStore, WebhookStore, WorkspaceStore } from '../app/ports.js';
 import type { AuditStore, PeopleStore, PolicyStore, SessionStore, TokenStore } from '../app/ports.js';
 import { auditRepo } from './audit-repo.js';
 import { peopleRepo } from './people-repo.js';
 import { policyRepo } from './policy-repo.js';
 import { sessionRepo, tokenRepo } from './session-repo.js';
 import { customerRepo } from './customer-repo.js';
+import { composedCustomerViews } from './customer-views.js';
+import { sqliteCustomerViews } from './sqlite-customer-views.js';
 import type { Store } from './db.js';
 import { eventKeyRepo } from './event-key-repo.js';
 import { mergeRepo } from './merge-repo.js';
@@ -20,6 +22,8 @@ import { createWriteLock, noWriteLock } from './write-lock.js';
 export interface Repositories {
   workspaces: WorkspaceStore;
   customers: CustomerStore;
+  /** One customer's page, read together. */
+  customerViews: CustomerViewStore;
   merges: MergeStore;
   ingest: IngestStore;
   routes: RouteStore;
@@ -42,9 +46,13 @@ export interface StoreOptions {
 
 export const repositoriesFor = (store: Store, opts: StoreOptions = {}): Repositories => {
   const writeLock = store.dialect === 'sqlite' ? createWriteLock() : noWriteLock;
+  const customers = customerRepo(store.db);
+  const routes = routeRepo(store.db, writeLock);
+  const stages = stageReadRepo(store.db);
   return {
     workspaces: workspaceRepo(store.db, writeLock),
-    customers: customerRepo(store.db),
+    customers,
+    customerViews: store.dialect === 'sqlite' && store.snapshots !== null ? sqliteCustomerViews(store.snapshots) : composedCustomerViews({ customers, routes, stages }),
     merges: mergeRepo(store.db, writeLock),
     ingest: store.dialect === 'sqlite'
       ? {
@@ -52,8 +60,8 @@ export const repositoriesFor = (store: Store, opts: StoreOptions = {}): Reposito
         ...(store.path === ':memory:' ? {} : { parallelStages: sqliteParallelStages(store.path, store.writer, { workers: opts.stageWorkers ?? 0, minCustomers: opts.parallelStagesFrom ?? 50_000 }) }),
       }
       : postgresIngestStore(store.pool),
-    routes: routeRepo(store.db, writeLock),
-    stages: stageReadRepo(store.db),
+    routes,
+    stages,
     webhooks: webhookRepo(store.db, writeLock),
     events: eventKeyRepo(store.db),
     people: peopleRepo(store.db, writeLock),

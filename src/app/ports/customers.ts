@@ -1,6 +1,7 @@
 /** Ports of reading customers and workspaces, and of merges. */
 import type { CustomerState, FactInput } from '../../domain/customer-state.js';
 import type { Workspace } from './ingest.js';
+import type { StageRow, StoredRoute, TransitionView } from './stages.js';
 
 export interface WorkspaceStore {
   findBySlug(slug: string): Promise<Workspace | null>;
@@ -109,6 +110,26 @@ export interface CustomerStore {
   factRows(workspaceId: number, customerIds: number[]): Promise<FactRow[]>;
   merges(workspaceId: number, customerIds: number[]): Promise<MergeView[]>;
   count(workspaceId: number): Promise<{ customers: number; events: number }>;
+}
+
+/** Everything one customer's page shows, read together. */
+export interface CustomerViewRows {
+  /** `channels` are those of the whole group's identities. */
+  customer: CustomerRecord;
+  /** The customer and every customer merged into it, directly or through others. */
+  group: number[];
+  identities: IdentityView[];
+  merges: MergeView[];
+  /** The most recent events of the timeline, newest first (as `CustomerStore.timeline`). */
+  events: EventView[];
+  routes: StoredRoute[];
+  positions: StageRow[];
+  transitions: TransitionView[];
+}
+
+export interface CustomerViewStore {
+  /** One customer's page, in one read snapshot where the store can; null when not in the workspace. */
+  read(workspaceId: number, id: number, opts: { events: number }): Promise<CustomerViewRows | null>;
 }
 
 /** A state rebuilt from the log, with the event ids of each day (its timeline). */

@@ -1,7 +1,7 @@
 /** `pulse customers` and `pulse customer TERM`: read customers, their identities, facts and events. */
 import type { Command } from 'commander';
-import { findCustomer, getCustomer } from '../../app/get-customer.js';
-import { customerStages } from '../../app/routes.js';
+import { findCustomer, viewCustomer } from '../../app/get-customer.js';
+import { systemAccess } from '../../app/access.js';
 import { isoOrNull, printJson, printTable } from '../output.js';
 import { instantOption, intOption, runCommand } from '../run.js';
 
@@ -40,8 +40,7 @@ export const registerCustomers = (program: Command): void => {
         const ws = await ctx.workspace(flags.workspace);
         const id = await findCustomer(ctx.repos.customers, ws.id, term);
         const asOf = flags.asOf ?? ctx.now();
-        const c = await getCustomer(ctx.repos.customers, ws.id, id, { asOf, events: flags.events });
-        const stages = await customerStages(ctx.repos, ws.id, id, c.facts);
+        const { stages, ...c } = await viewCustomer(ctx.repos, systemAccess(ws), id, { asOf, events: flags.events });
         const view = {
           ...c, asOf: isoOrNull(c.asOf), firstSeenAt: isoOrNull(c.firstSeenAt), lastSeenAt: isoOrNull(c.lastSeenAt), currency: ws.currency,
           identities: c.identities.map((i) => ({ ...i, createdAt: isoOrNull(i.createdAt) })),

@@ -1,0 +1,56 @@
+/**
+ * A customer's page on a SQLite file is read in one snapshot with prepared statements; it must say
+ * exactly what the same page composed from the ordinary store reads says, for every customer.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemAccess } from '../src/app/access.js';
+import { mergeCustomers } from '../src/app/merge-customers.js';
+import type { CustomerViewRows } from '../src/app/ports.js';
+import { factsAsOf } from '../src/domain/facts.js';
+import { seedDemo } from '../src/ingest/seed-demo.js';
+import { composedCustomerViews } from '../src/store/customer-views.js';
+import { sqliteCustomerViews } from '../src/store/sqlite-customer-views.js';
+import { openTestContext, type TestContext } from './stores.js';
+
+/** The page with the customer's state as the facts it gives (the page reads only those). */
+const comparable = (rows: CustomerViewRows | null) => {
+  expect(rows).not.toBeNull();
+  const { state, ...customer } = rows!.customer;
+  return { ...rows, customer: { ...customer, facts: factsAsOf(state, AS_OF) } };
+};
+const AS_OF = Date.parse('2026-06-01T12:00:00Z');
+
+describe('customer pages on SQLite', () => {
+  let ctx: TestContext;
+  afterEach(async () => ctx?.close());
+
+  it('read in one snapshot equal the pages composed from the store, merges and stages included', async () => {
+    ctx = await openTestContext('sqlite');
+    const seeded = await seedDemo(ctx.repos, { seed: 3, customers: 150, now: ctx.now(), batchSize: 500, clock: ctx.now });
+    const demo = (await ctx.repos.workspaces.findBySlug(seeded.workspace))!;
+    const { items } = await ctx.repos.customers.list(demo.id, { q: null, limit: 1000, offset: 0 });
+    const [a, b, c] = items.map((i) => i.id);
+    // A chain: c into b, then b into a (a's page shows all three).
+    const deps = { ...ctx.repos, bus: ctx.bus };
+    await mergeCustomers(deps, systemAccess(demo, 'test'), { targetId: b!, mergedId: c!, reason: null }, ctx.now());
+    await mergeCustomers(deps, systemAccess(demo, 'test'), { targetId: a!, mergedId: b!, reason: null }, ctx.now());
+
+    const snapshot = sqliteCustomerViews(ctx.store.dialect === 'sqlite' ? ctx.store.snapshots! : (null as never));
+    const composed = composedCustomerViews(ctx.repos);
+    for (const { id } of items) {
+      for (const events of [50, 3]) {
+        expect(comparable(await snapshot.read(demo.id, id, { events }))).toEqual(comparable(await composed.read(demo.id, id, { events })));
+      }
+    }
+    const page = (await snapshot.read(demo.id, a!, { events: 500 }))!;
+    expect(page.group.sort()).toEqual([a, b, c].sort());
+    expect(page.merges.map((m) => m.mergedId)).toEqual([b, c]);
+    expect(page.routes.length).toBeGreaterThan(0);
+    expect(page.positions.length).toBe(page.routes.length);
+    // A merged customer's page is still theirs (their own events, their own group).
+    expect((await snapshot.read(demo.id, c!, { events: 50 }))!.customer.mergedInto).toBe(b);
+    // Another workspace's customer is not found, exactly as a missing one.
+    expect(await snapshot.read(ctx.workspace.id, a!, { events: 50 })).toBeNull();
+    expect(await snapshot.read(demo.id, 10_000_000, { events: 50 })).toBeNull();
+  });
+});
