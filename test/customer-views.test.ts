@@ -7,9 +7,12 @@ import { systemAccess } from '../src/app/access.js';
 import { mergeCustomers } from '../src/app/merge-customers.js';
 import type { CustomerViewRows } from '../src/app/ports.js';
 import { factsAsOf } from '../src/domain/facts.js';
+import { EventLineSchema, toPulseEvent } from '../src/app/event-input.js';
+import { ingestEvents } from '../src/app/ingest-events.js';
+import { customerRepo } from '../src/store/customer-repo.js';
 import { seedDemo } from '../src/ingest/seed-demo.js';
 import { composedCustomerViews } from '../src/store/customer-views.js';
-import { sqliteCustomerViews } from '../src/store/sqlite-customer-views.js';
+import { sqliteCustomerList, sqliteCustomerViews } from '../src/store/sqlite-customer-views.js';
 import { openTestContext, type TestContext } from './stores.js';
 
 /** The page with the customer's state as the facts it gives (the page reads only those). */
@@ -19,12 +22,13 @@ const comparable = (rows: CustomerViewRows | null) => {
   return { ...rows, customer: { ...customer, facts: factsAsOf(state, AS_OF) } };
 };
 const AS_OF = Date.parse('2026-06-01T12:00:00Z');
+const newcomer = { source: 'test', source_id: 'new-1', kind: 'comment', channel: 'instagram', occurred_at: '2026-06-01T11:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'newcomer' }] } };
 
 describe('customer pages on SQLite', () => {
   let ctx: TestContext;
   afterEach(async () => ctx?.close());
 
-  it('read in one snapshot equal the pages composed from the store, merges and stages included', async () => {
+  it('read in one snapshot equal the pages and lists read through the store, merges and stages included', async () => {
     ctx = await openTestContext('sqlite');
     const seeded = await seedDemo(ctx.repos, { seed: 3, customers: 150, now: ctx.now(), batchSize: 500, clock: ctx.now });
     const demo = (await ctx.repos.workspaces.findBySlug(seeded.workspace))!;
@@ -52,5 +56,17 @@ describe('customer pages on SQLite', () => {
     // Another workspace's customer is not found, exactly as a missing one.
     expect(await snapshot.read(ctx.workspace.id, a!, { events: 50 })).toBeNull();
     expect(await snapshot.read(demo.id, 10_000_000, { events: 50 })).toBeNull();
+
+    // The list as the customers page opens, every page, against the list read through Kysely.
+    const kysely = customerRepo(ctx.store.db);
+    const list = sqliteCustomerList(ctx.store.dialect === 'sqlite' ? ctx.store.snapshots! : (null as never), kysely.list);
+    for (const page of [{ limit: 50, offset: 0 }, { limit: 50, offset: 50 }, { limit: 7, offset: 140 }, { limit: 50, offset: 1000 }]) {
+      expect(await list(demo.id, { q: null, ...page })).toEqual(await kysely.list(demo.id, { q: null, ...page }));
+    }
+    expect((await list(demo.id, { q: null, limit: 1000, offset: 0 })).total).toBe(items.length - 2);
+    // The total follows a write made on another connection (a new customer).
+    await ingestEvents(ctx.repos, demo, [toPulseEvent(EventLineSchema.parse(newcomer), JSON.stringify(newcomer))], ctx.now());
+    expect((await list(demo.id, { q: null, limit: 1, offset: 0 })).total).toBe(items.length - 1);
+    expect(await list(ctx.workspace.id, { q: null, limit: 50, offset: 0 })).toEqual({ items: [], total: 0 });
   });
 });

@@ -1,6 +1,6 @@
 /** Reading customers: lists, one customer with identities and timeline, look-up by identity. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerRecord, CustomerStore, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
+import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
 import type { CustomerState } from '../domain/customer-state.js';
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
 import { eventIdsOf, parseState } from './customer-row.js';
@@ -10,13 +10,13 @@ import type { CustomerTable, EventTable, IdentityTable, MergeTable, Tables } fro
 
 export const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
 
-type EventViewRow = Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>;
+export type EventViewRow = Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>;
 
-/** A row read as values in EVENT_VIEW_COLUMNS order (better-sqlite3's raw mode, cheaper than its row objects). */
-export const eventRowOf = (values: readonly unknown[]): EventViewRow => {
+/** A row read as values in `columns` order (better-sqlite3's raw mode: cheaper than its row objects). */
+export const rowOf = <R>(columns: readonly string[], values: readonly unknown[]): R => {
   const row: Record<string, unknown> = {};
-  for (let i = 0; i < EVENT_VIEW_COLUMNS.length; i++) row[EVENT_VIEW_COLUMNS[i]!] = values[i];
-  return row as EventViewRow;
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row as R;
 };
 
 export const toEventView = (r: EventViewRow): EventView => ({
@@ -49,15 +49,16 @@ export const toIdentityView = (r: Selectable<IdentityTable>): IdentityView => ({
 /** The columns of a customer's summary, for lists and a customer's page. */
 export const SUMMARY_COLUMNS = ['id', 'display_name', 'email', 'phone', 'events_count', 'interactions', 'purchases', 'spend_total', 'first_seen_at', 'last_seen_at'] as const;
 
-export const toCustomerRecord = (
-  r: Pick<Selectable<CustomerTable>, (typeof SUMMARY_COLUMNS)[number] | 'merged_into'>,
-  channels: string[],
-  state: CustomerState,
-): CustomerRecord => ({
+export type SummaryRow = Pick<Selectable<CustomerTable>, (typeof SUMMARY_COLUMNS)[number]>;
+
+export const toSummary = (r: SummaryRow, channels: string[]): CustomerSummary => ({
   id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels,
   eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
-  firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, mergedInto: r.merged_into, state,
+  firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at,
 });
+
+export const toCustomerRecord = (r: SummaryRow & Pick<Selectable<CustomerTable>, 'merged_into'>, channels: string[], state: CustomerState): CustomerRecord =>
+  ({ ...toSummary(r, channels), mergedInto: r.merged_into, state });
 
 export const toMergeView = (r: Selectable<MergeTable>): MergeView => ({
   id: r.id, targetId: r.target_id, mergedId: r.merged_id, linkSource: r.link_source, confidence: r.confidence,
@@ -118,11 +119,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const channels = await channelsOf(rows.map((r) => r.id));
       return {
         total,
-        items: rows.map((r) => ({
-          id: r.id, displayName: r.display_name, email: r.email, phone: r.phone, channels: channels.get(r.id) ?? [],
-          eventsCount: r.events_count, interactions: r.interactions, purchases: r.purchases, spendTotal: r.spend_total,
-          firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at,
-        })),
+        items: rows.map((r) => toSummary(r, channels.get(r.id) ?? [])),
       };
     },
 

@@ -7,7 +7,7 @@ import { policyRepo } from './policy-repo.js';
 import { sessionRepo, tokenRepo } from './session-repo.js';
 import { customerRepo } from './customer-repo.js';
 import { composedCustomerViews } from './customer-views.js';
-import { sqliteCustomerViews } from './sqlite-customer-views.js';
+import { sqliteCustomerList, sqliteCustomerViews } from './sqlite-customer-views.js';
 import type { Store } from './db.js';
 import { eventKeyRepo } from './event-key-repo.js';
 import { mergeRepo } from './merge-repo.js';
@@ -46,13 +46,15 @@ export interface StoreOptions {
 
 export const repositoriesFor = (store: Store, opts: StoreOptions = {}): Repositories => {
   const writeLock = store.dialect === 'sqlite' ? createWriteLock() : noWriteLock;
-  const customers = customerRepo(store.db);
+  const snapshots = store.dialect === 'sqlite' ? store.snapshots : null;
+  const kysely = customerRepo(store.db);
+  const customers = snapshots === null ? kysely : { ...kysely, list: sqliteCustomerList(snapshots, kysely.list) };
   const routes = routeRepo(store.db, writeLock);
   const stages = stageReadRepo(store.db);
   return {
     workspaces: workspaceRepo(store.db, writeLock),
     customers,
-    customerViews: store.dialect === 'sqlite' && store.snapshots !== null ? sqliteCustomerViews(store.snapshots) : composedCustomerViews({ customers, routes, stages }),
+    customerViews: snapshots === null ? composedCustomerViews({ customers, routes, stages }) : sqliteCustomerViews(snapshots),
     merges: mergeRepo(store.db, writeLock),
     ingest: store.dialect === 'sqlite'
       ? {

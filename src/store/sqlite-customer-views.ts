@@ -1,15 +1,16 @@
 /**
- * One customer's page on a SQLite file, read in one snapshot: a dedicated read-only connection runs
+ * Customers as people read them on a SQLite file: one customer's page, and the list as the customers
+ * page opens (unfiltered), each read in one snapshot: a dedicated read-only connection runs
  * prepared statements synchronously inside one read transaction, so the page never mixes rows from
  * before and after a concurrent write, and no query waits behind another request's. Through Kysely
  * the same page took a dozen builds, compiles and awaits; here it is a dozen index look-ups.
  */
 import type Database from 'better-sqlite3';
-import type { CustomerViewRows, CustomerViewStore, EventView, StageRow, StoredRoute, TransitionCause, TransitionView } from '../app/ports.js';
+import type { CustomerStore, CustomerViewRows, CustomerViewStore, EventView, StageRow, StoredRoute, TransitionCause, TransitionView } from '../app/ports.js';
 import type { RouteDefinition } from '../domain/stages/route.js';
 import { parseStoredRoute } from '../app/route-input.js';
 import { parseState, eventIdsOf } from './customer-row.js';
-import { EVENT_VIEW_COLUMNS, eventRowOf, SUMMARY_COLUMNS, toCustomerRecord, toEventView, toIdentityView, toMergeView } from './customer-repo.js';
+import { EVENT_VIEW_COLUMNS, rowOf, SUMMARY_COLUMNS, toCustomerRecord, toEventView, toIdentityView, toMergeView, toSummary, type EventViewRow, type SummaryRow } from './customer-repo.js';
 
 type Row = Record<string, unknown>;
 
@@ -61,7 +62,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     const events: EventView[] = [];
     for (const eventId of ids) {
       const values = s.event.get(eventId) as unknown[] | undefined;
-      if (values !== undefined && values[EVENT_VIEW_COLUMNS.length] === ws) events.push(toEventView(eventRowOf(values)));
+      if (values !== undefined && values[EVENT_VIEW_COLUMNS.length] === ws) events.push(toEventView(rowOf<EventViewRow>(EVENT_VIEW_COLUMNS, values)));
     }
     events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id);
 
@@ -81,4 +82,32 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
   });
 
   return { read: async (ws, id, { events }) => read(ws, id, events) };
+};
+
+/**
+ * The customers list on the same connection; searches (`q`) go to `search`. The total (a count over
+ * every customer) is kept until another connection commits (SQLite's data_version moves).
+ */
+export const sqliteCustomerList = (conn: Database.Database, search: CustomerStore['list']): CustomerStore['list'] => {
+  const prepare = () => ({
+    page: conn.prepare(`SELECT ${SUMMARY_COLUMNS.join(', ')} FROM customers WHERE workspace_id = ? AND merged_into IS NULL
+      ORDER BY last_seen_at DESC, id DESC LIMIT ? OFFSET ?`).raw(true),
+    channels: conn.prepare('SELECT customer_id, kind FROM identities WHERE customer_id IN (SELECT value FROM json_each(?))').raw(true),
+    count: conn.prepare('SELECT count(*) FROM customers WHERE workspace_id = ? AND merged_into IS NULL').pluck(),
+    version: conn.prepare('PRAGMA data_version').pluck(),
+  });
+  let statements: ReturnType<typeof prepare> | null = null;
+  const totals = new Map<number, { version: number; total: number }>();
+  const read = conn.transaction((ws: number, limit: number, offset: number) => {
+    const s = (statements ??= prepare());
+    const version = s.version.get() as number;
+    let total = totals.get(ws);
+    if (total?.version !== version) totals.set(ws, (total = { version, total: s.count.get(ws) as number }));
+    const rows = (s.page.all(ws, limit, offset) as unknown[][]).map((values) => rowOf<SummaryRow>(SUMMARY_COLUMNS, values));
+    const channels = new Map<number, Set<string>>(rows.map((r) => [r.id, new Set()]));
+    for (const [customerId, kind] of s.channels.all(JSON.stringify(rows.map((r) => r.id))) as [number, string][]) channels.get(customerId)?.add(kind);
+    const items = rows.map((r) => toSummary(r, [...channels.get(r.id)!].sort()));
+    return { items, total: total.total };
+  });
+  return async (ws, query) => (query.q === null || query.q.trim() === '' ? read(ws, query.limit, query.offset) : search(ws, query));
 };
