@@ -6,12 +6,15 @@
  * A hello-world Fastify route on the same machine, measured in the same run, gives the ratio. The
  * server is the built one (dist/, `npm run build`), as `npm start` runs it.
  *
- * Options: --customers N, --events M, --seconds S (per measurement, default 15), --store DIR (keep the
- * built store there and reuse it on the next run; default: a temporary directory, removed after).
+ * Pulse runs with PULSE_HTTP_PROCESSES (--processes, default: one per core); the hello-world route runs
+ * with as many processes (Node cluster), so the ratio compares like with like.
+ *
+ * Options: --customers N, --events M, --seconds S (per measurement, default 15), --processes P, --store DIR
+ * (keep the built store there and reuse it on the next run; default: a temporary directory, removed after).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { systemAccess } from '../src/app/access.js';
@@ -30,6 +33,7 @@ const arg = (name: string, fallback: number): number => {
 const customers = arg('customers', 1_000_000);
 const events = Math.max(arg('events', 10_000_000), customers);
 const seconds = arg('seconds', 15);
+const processes = arg('processes', availableParallelism());
 const storeArg = process.argv.indexOf('--store');
 const dir = storeArg >= 0 ? process.argv[storeArg + 1]! : mkdtempSync(join(tmpdir(), 'pulse-bench-api-'));
 const dbFile = join(dir, `pulse-${customers}-${events}.db`);
@@ -107,17 +111,12 @@ const HELLO_PORT = 3918;
 const main = join(import.meta.dirname, '../dist/main.js');
 if (!existsSync(main)) throw new Error('bench:api measures the built server: run `npm run build` first');
 const server = await startChild([main, 'serve'],
-  { DATABASE_URL: `sqlite:${dbFile}`, PORT: String(PORT), PULSE_SEED_DEMO: 'never', LOG_LEVEL: 'silent', PULSE_API_RATE_LIMIT: '100000000' }, /Pulse is running/);
-const hello = await startChild(['--input-type=module', '-e', `
-  import Fastify from 'fastify';
-  const app = Fastify();
-  app.get('/hello', async () => ({ hello: 'world' }));
-  await app.listen({ port: ${HELLO_PORT}, host: '127.0.0.1' });
-  console.log('hello ready');`], {}, /hello ready/);
+  { DATABASE_URL: `sqlite:${dbFile}`, PORT: String(PORT), PULSE_SEED_DEMO: 'never', LOG_LEVEL: 'silent', PULSE_API_RATE_LIMIT: '100000000', PULSE_HTTP_PROCESSES: String(processes) }, /Pulse is running/);
+const hello = await startChild([join(import.meta.dirname, 'hello-server.mjs'), String(HELLO_PORT), String(processes)], {}, /hello ready/);
 try {
   const auth = { authorization: `Bearer ${token}` };
   const rand = mulberry32(11);
-  console.log(`\n50 connections, ${seconds} s each, SQLite store with ${fmt(customers)} customers and ${fmt(events)} events`);
+  console.log(`\n50 connections, ${seconds} s each, ${processes} server process(es), SQLite store with ${fmt(customers)} customers and ${fmt(events)} events`);
   const helloR = await load('hello-world Fastify route', `http://127.0.0.1:${HELLO_PORT}/hello`, {});
   const one = await load('GET /customers/:id (random id)', `http://127.0.0.1:${PORT}`, {
     headers: auth,
@@ -125,7 +124,7 @@ try {
   });
   const list = await load('GET /customers (list page)', `http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, { headers: auth });
   console.log(`\nratio to hello-world: customer ${((100 * one.rps) / helloR.rps).toFixed(1)} %, list ${((100 * list.rps) / helloR.rps).toFixed(1)} % (targets: p99 ≤ 10 ms, ≥ 10,000 req/s)`);
-  console.log(JSON.stringify({ customers, events, connections: 50, seconds, hello: helloR, customer: one, list }));
+  console.log(JSON.stringify({ customers, events, connections: 50, seconds, processes, hello: helloR, customer: one, list }));
 } finally {
   server.kill('SIGTERM');
   hello.kill('SIGTERM');
