@@ -29,7 +29,14 @@ const ConfigSchema = z.object({
   PULSE_SECURE_COOKIES: z.stringbool().default(false).describe('Mark the session cookie Secure even when requests arrive over plain HTTP (set it behind a TLS proxy)'),
   PULSE_TRUST_PROXY: z.stringbool().default(false).describe('Trust X-Forwarded-For/-Proto from a reverse proxy (client IP for rate limits and the audit log, https for cookies)'),
   PULSE_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10).describe('Sign-in attempts per minute, per email address and per client IP'),
-  PULSE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000_000).default(60_000).describe('API requests per minute per session or token (0: no limit)'),
+  PULSE_API_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000_000).default(60_000).describe('API requests per minute per session or token, counted by each HTTP process on its own (0: no limit)'),
+  PULSE_HTTP_PROCESSES: z
+    .preprocess(
+      (v) => (v === 'auto' ? Math.min(64, availableParallelism()) : v),
+      z.coerce.number({ error: 'expected a number of processes (1 to 64) or auto' }).int().min(1).max(64),
+    )
+    .default(1)
+    .describe('`pulse serve`: HTTP server processes (Node cluster) sharing the port; set it to the number of cores (or auto) to use them all'),
   PULSE_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false).describe('Let webhooks call loopback and private addresses (closed networks, tests); off, they are refused (SSRF protection)'),
 });
 

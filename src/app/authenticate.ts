@@ -2,8 +2,9 @@
  * Who is asking: turns a session id (from the cookie) or an API token into a principal, and a
  * principal into an actor inside one workspace. Resolving must be cheap on every request: a SHA-256
  * and a look-up by it, kept in a small in-memory cache for a few seconds. Whatever changes a
- * principal in this process (sign-out, revocation, a role change) drops it from the cache at once;
- * changes made by another process (the CLI) are seen when the entry expires.
+ * principal in this process (sign-out, revocation, a role change) drops it from the cache at once,
+ * and in the peer processes serving the same store (`CredentialPeers`, PULSE_HTTP_PROCESSES) too;
+ * changes made by another program (the CLI) are seen when the entry expires.
  */
 import type { Actor } from './access.js';
 import { sha256 } from './credentials.js';
@@ -27,6 +28,19 @@ export interface CredentialCache {
   forgetPerson(personId: number): void;
   forgetSession(sessionHash: string): void;
   forgetToken(tokenId: number): void;
+}
+
+/** What one process dropped from its cache, for its peers to drop too. */
+export type Forgotten = { kind: 'person'; personId: number } | { kind: 'session'; sessionHash: string } | { kind: 'token'; tokenId: number };
+
+/** The other processes serving the same store with caches of their own (the HTTP cluster). */
+export interface CredentialPeers {
+  /** Tells every peer to drop what this process dropped. */
+  publish(forgotten: Forgotten): void;
+  /** Calls `listener` with what a peer dropped. */
+  subscribe(listener: (forgotten: Forgotten) => void): void;
+  /** Resolves when every peer has dropped what was published so far; null when nothing is pending. */
+  settled(): Promise<void> | null;
 }
 
 export interface Authenticator extends CredentialCache {
@@ -74,7 +88,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 export const createAuthenticator = (
   deps: { people: PeopleStore; sessions: SessionStore; tokens: TokenStore; workspaces: WorkspaceStore },
-  opts: { ttlMs: number; maxEntries?: number; onBackgroundError?: (err: unknown) => void },
+  opts: { ttlMs: number; maxEntries?: number; onBackgroundError?: (err: unknown) => void; peers?: CredentialPeers },
 ): Authenticator => {
   const principals = ttlCache<Principal>(opts.ttlMs, opts.maxEntries ?? 10_000);
   const workspaces = ttlCache<Workspace>(opts.ttlMs, 1_000);
@@ -88,6 +102,17 @@ export const createAuthenticator = (
     touched.set(key, at);
     write().catch(onError);
   };
+
+  const drop = (f: Forgotten): void => {
+    if (f.kind === 'person') principals.deleteWhere((p) => p.kind === 'session' && p.person.id === f.personId);
+    else if (f.kind === 'session') principals.deleteWhere((_p, key) => key === `s:${f.sessionHash}`);
+    else principals.deleteWhere((p) => p.kind === 'token' && p.token.id === f.tokenId);
+  };
+  const forget = (f: Forgotten): void => {
+    drop(f);
+    opts.peers?.publish(f);
+  };
+  opts.peers?.subscribe(drop);
 
   const live = (p: Principal, now: number): boolean => p.kind === 'token' ? p.token.revokedAt === null : p.expiresAt > now && p.person.disabledAt === null;
 
@@ -132,15 +157,9 @@ export const createAuthenticator = (
       if (ws !== null) workspaces.set(slug, ws);
       return ws;
     },
-    forgetPerson(personId) {
-      principals.deleteWhere((p) => p.kind === 'session' && p.person.id === personId);
-    },
-    forgetSession(sessionHash) {
-      principals.deleteWhere((_p, key) => key === `s:${sessionHash}`);
-    },
-    forgetToken(tokenId) {
-      principals.deleteWhere((p) => p.kind === 'token' && p.token.id === tokenId);
-    },
+    forgetPerson: (personId) => forget({ kind: 'person', personId }),
+    forgetSession: (sessionHash) => forget({ kind: 'session', sessionHash }),
+    forgetToken: (tokenId) => forget({ kind: 'token', tokenId }),
   };
 };
 

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import type { CredentialPeers } from '../app/authenticate.js';
 import type { Context } from '../context.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './errors.js';
@@ -23,7 +24,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 export const buildApp = async (
   ctx: Context,
   // onRoute: sees every route as it is added (the tests enumerate the API with it).
-  opts: { logger?: boolean; webDist?: string | null; onRoute?: (route: RouteOptions) => void } = {},
+  // peers: the other HTTP processes of `pulse serve` (src/cluster/), told what the credential cache forgets.
+  opts: { logger?: boolean; webDist?: string | null; onRoute?: (route: RouteOptions) => void; peers?: CredentialPeers } = {},
 ): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.LOG_LEVEL },
@@ -42,7 +44,17 @@ export const buildApp = async (
 
   app.get('/api/health', async () => ({ ok: true }));
   // Every /api/v1 route needs a session or a token (src/http/auth.ts), wherever it is registered.
-  await registerAuth(app, ctx);
+  await registerAuth(app, ctx, opts.peers);
+  const peers = opts.peers;
+  if (peers !== undefined) {
+    // A sign-out or a revocation is answered only once every peer has dropped the principal too:
+    // the client's next request, on any connection, is refused.
+    app.addHook('onSend', (_req, _reply, payload, done) => {
+      const settled = peers.settled();
+      if (settled === null) done(null, payload);
+      else void settled.then(() => done(null, payload));
+    });
+  }
   await app.register(async (api) => {
     await sessionRoutes(api, ctx);
     await peopleRoutes(api, ctx);

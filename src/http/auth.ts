@@ -8,7 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Access } from '../app/access.js';
-import { actorIn, createAuthenticator, type Authenticator, type Principal } from '../app/authenticate.js';
+import { actorIn, createAuthenticator, type Authenticator, type CredentialPeers, type Principal } from '../app/authenticate.js';
 import { secretsEqual, TOKEN_PREFIX } from '../app/credentials.js';
 import type { Context } from '../context.js';
 import { AppError } from '../domain/errors.js';
@@ -85,16 +85,21 @@ export const clearSessionCookie = (req: FastifyRequest, reply: FastifyReply, ctx
 /** The session id from the cookie, for signing out. */
 export const sessionIdOf = (req: FastifyRequest): string | null => req.cookies[SESSION_COOKIE] ?? null;
 
-/** Registers cookies, rate limits and the authentication hook on the root instance. */
-export const registerAuth = async (app: FastifyInstance, ctx: Context): Promise<void> => {
-  const auth = createAuthenticator(ctx.repos, { ttlMs: CACHE_TTL_MS, onBackgroundError: (err) => app.log.warn({ err }, 'could not record session or token use') });
+/**
+ * Registers cookies, rate limits and the authentication hook on the root instance. `peers`: the other
+ * HTTP processes of the cluster, which drop a principal from their caches when this one does.
+ */
+export const registerAuth = async (app: FastifyInstance, ctx: Context, peers?: CredentialPeers): Promise<void> => {
+  const auth = createAuthenticator(ctx.repos, { ttlMs: CACHE_TTL_MS, peers, onBackgroundError: (err) => app.log.warn({ err }, 'could not record session or token use') });
   app.decorate('pulseAuth', auth);
   app.decorateRequest('principal', null);
   await app.register(fastifyCookie);
   // Only the limiters made below: the plugin's store and window arithmetic, no global hook.
   await app.register(fastifyRateLimit, { global: false, timeWindow: 60_000 });
 
-  const signInMax = ctx.config.PULSE_SIGNIN_RATE_LIMIT;
+  // Counters live in each process. With several HTTP processes (PULSE_HTTP_PROCESSES), each allows
+  // its share, so together they never allow more sign-in attempts than the limit (at least one each).
+  const signInMax = Math.max(1, Math.floor(ctx.config.PULSE_SIGNIN_RATE_LIMIT / ctx.config.PULSE_HTTP_PROCESSES));
   const perIp = app.createRateLimit({ max: signInMax, keyGenerator: (req) => `signin-ip:${req.ip}` });
   // Runs in the handler, so the body is parsed; an attempt without an email counts under ''.
   const perEmail = app.createRateLimit({ max: signInMax, keyGenerator: (req) => `signin-email:${emailOf(req.body)}` });
