@@ -22,6 +22,7 @@ const ConfigSchema = z.object({
   PULSE_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto').describe('`pulse serve`: seed the demo workspace when it is empty (auto), every start (always), or not at all'),
   PULSE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(20_000).describe('Events per ingestion transaction'),
   PULSE_STAGE_WORKERS: z.coerce.number().int().min(0).max(64).default(Math.min(4, availableParallelism() > 1 ? availableParallelism() : 0)).describe('Worker threads that re-evaluate everyone\'s stages after a rule change or in a sweep (SQLite; 0: on the main thread)'),
+  PULSE_SQLITE_READ_CACHE_MB: z.coerce.number().int().min(2).max(65_536).default(1024).describe('SQLite: page cache (MiB) of the connection that reads customer pages and lists, in each HTTP process; it grows only as pages are read'),
   PULSE_STAGE_PARALLEL_FROM: z.coerce.number().int().min(0).default(50_000).describe('Workspaces with fewer customers are re-evaluated on the main thread'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Server log level'),
   PULSE_ADMIN_EMAIL: z.email().default('admin@pulse.local').describe('`pulse serve` on a store with no people: the first admin, whose one-time password is printed once'),

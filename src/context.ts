@@ -20,7 +20,7 @@ export interface Context {
 }
 
 export const openContext = async (config: Config, opts: { migrate?: boolean } = {}): Promise<Context> => {
-  const store = openStore(config.DATABASE_URL);
+  const store = openStore(config.DATABASE_URL, { readCacheMb: config.PULSE_SQLITE_READ_CACHE_MB });
   if (opts.migrate !== false) await migrateToLatest(store.db);
   return { config, store, repos: repositoriesFor(store, { stageWorkers: config.PULSE_STAGE_WORKERS, parallelStagesFrom: config.PULSE_STAGE_PARALLEL_FROM }), now: () => Date.now(), bus: createEventBus(), close: () => store.close() };
 };

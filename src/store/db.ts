@@ -23,14 +23,22 @@ export type Store =
 // bigint columns hold epoch milliseconds and counters, well within Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-const openSqlite = (path: string, opts: { readonly?: boolean } = {}): Database.Database => {
-  const conn = new Database(path, { readonly: opts.readonly ?? false });
-  if (opts.readonly) {
-    conn.pragma('busy_timeout = 10000');
-    conn.pragma('cache_size = -65536');
-    conn.pragma('mmap_size = 2147418112');
-    return conn;
-  }
+/**
+ * The connection of customer pages and lists: random look-ups over the whole file (a page's recent
+ * events lie anywhere in the log). It reads with pread into its own page cache, no memory map: on a
+ * store larger than memory keeps cached, a map's page faults read ahead and wait on the disk (a
+ * customer page took twice as long on a 5 GB store), while the connection's cache keeps what it read.
+ */
+const openSnapshotReader = (path: string, cacheMb: number): Database.Database => {
+  const conn = new Database(path, { readonly: true });
+  conn.pragma('busy_timeout = 10000');
+  conn.pragma(`cache_size = ${-1024 * Math.trunc(cacheMb)}`);
+  conn.pragma('mmap_size = 0');
+  return conn;
+};
+
+const openSqlite = (path: string): Database.Database => {
+  const conn = new Database(path);
   conn.pragma('journal_mode = WAL');
   // WAL + NORMAL: a committed batch survives a crash of Pulse; only an OS crash may lose the last ones.
   conn.pragma('synchronous = NORMAL');
@@ -73,14 +81,14 @@ const withStatementCache = (conn: Database.Database, limit = 1_000): Database.Da
 
 export const dialectOf = (url: string): DialectName => (url.startsWith('sqlite:') ? 'sqlite' : 'postgres');
 
-export const openStore = (databaseUrl: string): Store => {
+export const openStore = (databaseUrl: string, opts: { readCacheMb?: number } = {}): Store => {
   if (dialectOf(databaseUrl) === 'sqlite') {
     const raw = databaseUrl.slice('sqlite:'.length);
     const path = raw === ':memory:' ? raw : resolve(raw);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const reader = openSqlite(path);
     const writer = path === ':memory:' ? reader : openSqlite(path);
-    const snapshots = path === ':memory:' ? null : openSqlite(path, { readonly: true });
+    const snapshots = path === ':memory:' ? null : openSnapshotReader(path, opts.readCacheMb ?? 1024);
     const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(reader) }) });
     return {
       dialect: 'sqlite', db, path, writer, snapshots,
