@@ -12,8 +12,6 @@ import { parseStoredRoute } from '../app/route-input.js';
 import { parseState, eventIdsOf } from './customer-row.js';
 import { EVENT_VIEW_COLUMNS, rowOf, SUMMARY_COLUMNS, toCustomerRecord, toEventView, toIdentityView, toMergeView, toSummary, type EventViewRow, type SummaryRow } from './customer-repo.js';
 
-type Row = Record<string, unknown>;
-
 export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore => {
   // Prepared on first use: the store may be opened before it is migrated.
   const prepare = () => ({
@@ -28,7 +26,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     transitions: conn.prepare('SELECT route_id, from_stage, to_stage, at, cause, event_id, rule FROM stage_transitions WHERE customer_id = ? ORDER BY at, id'),
   });
   let statements: ReturnType<typeof prepare> | null = null;
-  // A route's definition is parsed once per text (and so keeps one identity for the compile cache).
+  // A route's definition is parsed (and checked) once per text, not on every page.
   const definitions = new Map<string, RouteDefinition>();
   const definitionOf = (text: string): RouteDefinition => {
     let d = definitions.get(text);
@@ -42,7 +40,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
 
   const read = conn.transaction((ws: number, id: number, limit: number): CustomerViewRows | null => {
     const s = (statements ??= prepare());
-    const c = s.customer.get(ws, id) as (Row & { id: number; state: string }) | undefined;
+    const c = s.customer.get(ws, id) as (SummaryRow & { merged_into: number | null; state: string }) | undefined;
     if (c === undefined) return null;
     const days = s.days.all(id) as { day: number; bucket: string; extra: string | null; events: string }[];
 
@@ -74,7 +72,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
       .map((r): TransitionView => ({ routeId: r.route_id, from: r.from_stage, to: r.to_stage, at: r.at, cause: r.cause as TransitionCause, eventId: r.event_id, rule: r.rule }));
 
     const channels = [...new Set(identities.map((i) => i.kind))].sort();
-    const customer = toCustomerRecord(c as unknown as Parameters<typeof toCustomerRecord>[0], channels, parseState(c.state, days, c.id, { orders: false }));
+    const customer = toCustomerRecord(c, channels, parseState(c.state, days, c.id, { orders: false }));
     return {
       customer, group, identities, merges: [...merges.values()].sort((a, b) => b.id - a.id),
       events: events.slice(0, limit), routes, positions, transitions,
