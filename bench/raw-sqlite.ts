@@ -1,13 +1,14 @@
 /**
  * The store's limit: the same event rows inserted straight into SQLite with prepared INSERTs
- * (`perStatement` rows each), into the same table with the same indexes, in 10k-row transactions —
- * no parsing, no identities, no facts.
+ * (`perStatement` rows each), into the same tables with the same indexes (the log and the payloads),
+ * in 10k-row transactions — no parsing, no identities, no facts.
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateToLatest } from '../src/store/migrate.js';
 
-const COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'] as const;
+const COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'ingested_at'] as const;
+/** The event's columns, then its raw payload. */
 export type RawRow = unknown[];
 
 /** Turns workload lines into event rows as Pulse would store them (customer ids precomputed). */
@@ -20,7 +21,7 @@ export const toRawRows = (lines: Iterable<Record<string, unknown>>): RawRow[] =>
     let cid = customers.get(key);
     if (cid === undefined) customers.set(key, (cid = customers.size + 1));
     rows.push([1, cid, l.source, l.source_id, l.kind, l.channel, l.direction, Date.parse(l.occurred_at as string), l.text ?? null, l.lang ?? null,
-      l.amount ?? null, l.currency ?? null, l.amount ?? null, l.order_id ?? null, null, null, null, JSON.stringify(l), now]);
+      l.amount ?? null, l.currency ?? null, l.amount ?? null, l.order_id ?? null, null, null, null, now, JSON.stringify(l)]);
   }
   return rows;
 };
@@ -36,13 +37,27 @@ export const rawSqliteInsert = async (path: string, rows: RawRow[], perStatement
   const values = `(${COLUMNS.map(() => '?').join(', ')})`;
   const multi = conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${Array(perStatement).fill(values).join(', ')}`);
   const single = perStatement === 1 ? multi : conn.prepare(`INSERT INTO events (${COLUMNS.join(', ')}) VALUES ${values}`);
+  const payloads = conn.prepare(`INSERT INTO event_payloads (event_id, workspace_id, raw) VALUES ${Array(perStatement).fill('(?, 1, ?)').join(', ')}`);
+  const payload = perStatement === 1 ? payloads : conn.prepare('INSERT INTO event_payloads (event_id, workspace_id, raw) VALUES (?, 1, ?)');
+  // A fresh log: the n-th row inserted gets id n.
+  const eventOf = (row: RawRow) => row.slice(0, COLUMNS.length);
+  const payloadOf = (row: RawRow, index: number) => [index + 1, row[COLUMNS.length]];
   const t0 = performance.now();
   for (let start = 0; start < rows.length; start += perTransaction) {
     const chunk = rows.slice(start, start + perTransaction);
     conn.transaction(() => {
       let i = 0;
-      if (perStatement > 1) for (; i + perStatement <= chunk.length; i += perStatement) multi.run(chunk.slice(i, i + perStatement).flat());
-      for (; i < chunk.length; i++) single.run(chunk[i]);
+      if (perStatement > 1) {
+        for (; i + perStatement <= chunk.length; i += perStatement) {
+          const part = chunk.slice(i, i + perStatement);
+          multi.run(part.flatMap(eventOf));
+          payloads.run(part.flatMap((row, k) => payloadOf(row, start + i + k)));
+        }
+      }
+      for (; i < chunk.length; i++) {
+        single.run(eventOf(chunk[i]!));
+        payload.run(payloadOf(chunk[i]!, start + i));
+      }
     })();
   }
   const ms = performance.now() - t0;

@@ -1,4 +1,5 @@
 /** Migrations go down and up again cleanly on both stores, keeping the data. */
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLineSchema, toPulseEvent } from '../src/app/event-input.js';
 import { systemAccess } from '../src/app/access.js';
@@ -23,14 +24,23 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     ], ctx.now());
     const before = (await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id!, { asOf: ctx.now(), events: 0 })).facts;
 
-    const down = [...await migrateDown(ctx.store.db), ...await migrateDown(ctx.store.db)];
-    expect(down).toEqual(['0006-index-merges', '0005-score-sentiment']);
+    const payloads = async () => (await sql<{ id: number; raw: string }>`SELECT event_id AS id, raw FROM event_payloads ORDER BY event_id`.execute(ctx.store.db)).rows;
+    const stored = await payloads();
+    // Each event's input is kept as received, beside the log.
+    expect(stored.map((p) => JSON.parse(p.raw).source_id)).toEqual(['1', '2']);
+
+    const down = [...await migrateDown(ctx.store.db), ...await migrateDown(ctx.store.db), ...await migrateDown(ctx.store.db)];
+    expect(down).toEqual(['0007-event-payloads', '0006-index-merges', '0005-score-sentiment']);
+    // The payloads went back into the log…
+    expect((await sql<{ id: number; raw: string }>`SELECT id, raw FROM events ORDER BY id`.execute(ctx.store.db)).rows).toEqual(stored);
     // The day buckets are back in the layout before sentiment: the kind counts right after spend.
     const buckets = await ctx.store.db.selectFrom('customer_days').select('bucket').where('customer_id', '=', id!).orderBy('day').execute();
     const oldLength = (kind: KnownEventKind) => 4 + KNOWN_EVENT_KINDS.indexOf(kind) + 1;
     expect(buckets.map((b) => JSON.parse(b.bucket).length)).toEqual([oldLength('comment'), oldLength('purchase')]);
 
     expect(await migrateToLatest(ctx.store.db)).toEqual([...down].reverse());
+    // …and out again.
+    expect(await payloads()).toEqual(stored);
     expect((await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id!, { asOf: ctx.now(), events: 0 })).facts).toEqual(before);
     expect((await ctx.repos.workspaces.list()).map((w) => w.slug)).toEqual(['test']);
     expect(await migrateToLatest(ctx.store.db)).toEqual([]);

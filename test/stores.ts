@@ -14,6 +14,7 @@ import { openContext, type Context } from '../src/context.js';
 export const DIALECTS = ['sqlite', 'postgres'] as const;
 export type TestDialect = (typeof DIALECTS)[number];
 
+const DEADLOCK_DETECTED = '40P01';
 const PG_BASE = process.env.PULSE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestContext extends Context {
@@ -39,7 +40,15 @@ export const openTestContext = async (dialect: TestDialect, opts: { currency?: s
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: PG_BASE });
       await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      // Another test's migrator may be reading every schema's tables meanwhile: the deadlock's victim tries again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await c.query(`DROP SCHEMA ${schema} CASCADE`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw err;
+        }
+      }
       await c.end();
     };
   }

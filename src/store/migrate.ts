@@ -8,6 +8,7 @@ import * as createPeople from './migrations/0003-create-people.js';
 import * as createWebhooks from './migrations/0004-create-webhooks.js';
 import * as scoreSentiment from './migrations/0005-score-sentiment.js';
 import * as indexMerges from './migrations/0006-index-merges.js';
+import * as eventPayloads from './migrations/0007-event-payloads.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-create-webhooks': createWebhooks,
   '0005-score-sentiment': scoreSentiment,
   '0006-index-merges': indexMerges,
+  '0007-event-payloads': eventPayloads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -27,15 +27,15 @@ export const copyInto = async (client: pg.PoolClient, table: string, columns: re
 const staged = new WeakMap<pg.PoolClient, Set<string>>();
 
 /**
- * A staging table shaped like `table`, private to this connection and emptied at every commit.
- * Returns its name.
+ * A staging table shaped like `table` (plus `extra` columns, e.g. "raw text"), private to this
+ * connection and emptied at every commit. Returns its name.
  */
-export const stagingFor = async (client: pg.PoolClient, table: string): Promise<string> => {
+export const stagingFor = async (client: pg.PoolClient, table: string, extra?: string): Promise<string> => {
   const name = `${table}_stage`;
   let known = staged.get(client);
   if (known === undefined) staged.set(client, (known = new Set()));
   if (!known.has(name)) {
-    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${name} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`);
+    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${name} (LIKE ${table} INCLUDING DEFAULTS${extra === undefined ? '' : `, ${extra}`}) ON COMMIT DELETE ROWS`);
     known.add(name);
   }
   return name;

@@ -15,7 +15,7 @@ const SERIALIZATION_FAILURE = '40001';
 const MAX_ATTEMPTS = 3;
 
 const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text',
-  'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'raw', 'ingested_at'];
+  'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'ingested_at'];
 const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'name_given', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
   'interactions', 'purchases', 'spend_total', 'state', 'created_at', 'updated_at'];
 const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events'];
@@ -116,12 +116,19 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
     },
     async insertEvents(rows) {
       if (rows.length === 0) return [];
-      const stage = await stagingFor(client, 'events');
-      await copyInto(client, stage, EVENT_COLUMNS, rows.map((r) => [ws, r.customerId, r.source, r.sourceId, r.kind, r.channel,
-        r.direction, r.occurredAt, r.text, r.lang, r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw, r.ingestedAt]));
+      const stage = await stagingFor(client, 'events', 'raw text');
+      await copyInto(client, stage, [...EVENT_COLUMNS, 'raw'], rows.map((r) => [ws, r.customerId, r.source, r.sourceId, r.kind, r.channel,
+        r.direction, r.occurredAt, r.text, r.lang, r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.ingestedAt, r.raw]));
+      // The events, then the payloads of those stored (a key already in the log stores neither).
       const result = await client.query<{ id: number; source: string; source_id: string }>(
-        `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT ${EVENT_COLUMNS.join(', ')} FROM ${stage}
-         ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id, source, source_id`,
+        `WITH stored AS (
+           INSERT INTO events (${EVENT_COLUMNS.join(', ')}) SELECT ${EVENT_COLUMNS.join(', ')} FROM ${stage}
+           ON CONFLICT (workspace_id, source, source_id) DO NOTHING RETURNING id, source, source_id),
+         payloads AS (
+           INSERT INTO event_payloads (event_id, workspace_id, raw)
+           SELECT DISTINCT ON (stored.id) stored.id, $1::bigint, s.raw FROM stored JOIN ${stage} s ON s.source = stored.source AND s.source_id = stored.source_id)
+         SELECT id, source, source_id FROM stored`,
+        [ws],
       );
       await client.query(`TRUNCATE ${stage}`);
       const stored = new Map(result.rows.map((r) => [`${r.source}\u0000${r.source_id}`, r.id]));

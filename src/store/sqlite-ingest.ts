@@ -41,9 +41,10 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     byHandle: conn.prepare('SELECT customer_id FROM identities WHERE workspace_id = ? AND kind = ? AND handle_key = ? ORDER BY id LIMIT 1').pluck(),
     maxCustomer: conn.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck(),
     insertEvent: conn.prepare(`INSERT INTO events (workspace_id, customer_id, source, source_id, kind, channel, direction,
-        occurred_at, text, lang, sentiment, sentiment_score, emotion, amount, currency, amount_ws, order_id, thread_id, in_reply_to, meta, raw, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        occurred_at, text, lang, sentiment, sentiment_score, emotion, amount, currency, amount_ws, order_id, thread_id, in_reply_to, meta, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, source, source_id) DO NOTHING`),
+    insertPayload: conn.prepare('INSERT INTO event_payloads (event_id, workspace_id, raw) VALUES (?, ?, ?)'),
     customer: conn.prepare('SELECT id, merged_into, display_name, name_given, email, phone, state FROM customers WHERE id = ? AND workspace_id = ?'),
     insertCustomer: conn.prepare(`INSERT INTO customers (id, workspace_id, display_name, name_given, email, phone, merged_into, first_seen_at,
         last_seen_at, events_count, interactions, purchases, spend_total, state, created_at, updated_at)
@@ -94,8 +95,11 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     async insertEvents(rows) {
       return rows.map((r) => {
         const result = s.insertEvent.run(ws, r.customerId, r.source, r.sourceId, r.kind, r.channel, r.direction,
-          r.occurredAt, r.text, r.lang, r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.raw, r.ingestedAt);
-        return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+          r.occurredAt, r.text, r.lang, r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.amountWs, r.orderId, r.threadId, r.inReplyTo, r.meta, r.ingestedAt);
+        if (result.changes !== 1) return null;
+        const id = Number(result.lastInsertRowid);
+        s.insertPayload.run(id, ws, r.raw);
+        return id;
       });
     },
     async loadCustomers(ids) {

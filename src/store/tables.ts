@@ -2,7 +2,7 @@
  * The database tables as Kysely sees them. Times are epoch milliseconds (bigint), booleans are 0/1
  * integers and JSON is text, so one schema reads the same on SQLite and PostgreSQL.
  */
-import type { CustomerDayTable, CustomerTable, EventTable, IdentityTable, MergeTable, WorkspaceTable } from './tables/core.js';
+import type { CustomerDayTable, CustomerTable, EventPayloadTable, EventTable, IdentityTable, MergeTable, WorkspaceTable } from './tables/core.js';
 import type { CustomerStageTable, RouteTable, StageTransitionTable } from './tables/stages.js';
 import type { ApiTokenTable, AuditLogTable, MembershipTable, PasswordResetTable, PersonTable, PolicyAcknowledgementTable, PolicyTable, SessionTable } from './tables/people.js';
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookTable } from './tables/webhooks.js';
@@ -18,6 +18,7 @@ export interface Tables {
   customer_days: CustomerDayTable;
   identities: IdentityTable;
   events: EventTable;
+  event_payloads: EventPayloadTable;
   merges: MergeTable;
   routes: RouteTable;
   customer_stages: CustomerStageTable;

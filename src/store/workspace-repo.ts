@@ -37,7 +37,7 @@ export const workspaceRepo = (db: Kysely<Tables>, writeLock: WriteLock): Workspa
     await writeLock(() => db.transaction().execute(async (trx) => {
       await trx.deleteFrom('customer_days').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();
       await trx.deleteFrom('customer_stages').where('customer_id', 'in', trx.selectFrom('customers').select('id').where('workspace_id', '=', id)).execute();
-      for (const table of ['events', 'identities', 'merges', 'stage_transitions', 'routes', 'customers'] as const) {
+      for (const table of ['event_payloads', 'events', 'identities', 'merges', 'stage_transitions', 'routes', 'customers'] as const) {
         await trx.deleteFrom(table).where('workspace_id', '=', id).execute();
       }
       await trx.deleteFrom('policy_acknowledgements').where('policy_id', 'in', trx.selectFrom('policies').select('id').where('workspace_id', '=', id)).execute();

@@ -85,8 +85,14 @@ export interface EventTable {
   thread_id: string | null;
   in_reply_to: string | null;
   meta: string | null;
-  raw: string;
   ingested_at: number;
+}
+
+/** Each event's input as received (audit, reprocessing), apart from the log pages read on every page view. */
+export interface EventPayloadTable {
+  event_id: number;
+  workspace_id: number;
+  raw: string;
 }
 
 export interface MergeTable {
