@@ -9,6 +9,9 @@
  * Pulse runs with PULSE_HTTP_PROCESSES (--processes, default: one per core); the hello-world route runs
  * with as many processes (Node cluster), so the ratio compares like with like.
  *
+ * A server runs for days: before measuring, --warmup S seconds (default 20) of customer pages (other
+ * random ids) fill its caches as any running server's are, and are not counted.
+ *
  * Options: --customers N, --events M, --seconds S (per measurement, default 15), --processes P, --store DIR
  * (keep the built store there and reuse it on the next run; default: a temporary directory, removed after).
  */
@@ -33,6 +36,7 @@ const arg = (name: string, fallback: number): number => {
 const customers = arg('customers', 1_000_000);
 const events = Math.max(arg('events', 10_000_000), customers);
 const seconds = arg('seconds', 15);
+const warmup = arg('warmup', 20);
 const processes = arg('processes', availableParallelism());
 const storeArg = process.argv.indexOf('--store');
 const dir = storeArg >= 0 ? process.argv[storeArg + 1]! : mkdtempSync(join(tmpdir(), 'pulse-bench-api-'));
@@ -116,7 +120,14 @@ const hello = await startChild([join(import.meta.dirname, 'hello-server.mjs'), S
 try {
   const auth = { authorization: `Bearer ${token}` };
   const rand = mulberry32(11);
-  console.log(`\n50 connections, ${seconds} s each, ${processes} server process(es), SQLite store with ${fmt(customers)} customers and ${fmt(events)} events`);
+  console.log(`\n50 connections, ${seconds} s each after ${warmup} s of warm-up, ${processes} server process(es), SQLite store with ${fmt(customers)} customers and ${fmt(events)} events`);
+  if (warmup > 0) {
+    const warm = mulberry32(5);
+    await new Promise<void>((resolve, reject) => {
+      autocannon({ url: `http://127.0.0.1:${PORT}`, connections: 50, duration: warmup, headers: auth,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/workspaces/bench/customers/${1 + Math.floor(warm() * customers)}` }) }] }, (err) => (err ? reject(err) : resolve()));
+    });
+  }
   const helloR = await load('hello-world Fastify route', `http://127.0.0.1:${HELLO_PORT}/hello`, {});
   const one = await load('GET /customers/:id (random id)', `http://127.0.0.1:${PORT}`, {
     headers: auth,
