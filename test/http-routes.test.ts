@@ -5,7 +5,7 @@ import { EventLineSchema, toPulseEvent, type EventLineInput } from '../src/app/e
 import { ingestEvents } from '../src/app/ingest-events.js';
 import { defaultRoute } from '../src/domain/stages/route.js';
 import { buildApp } from '../src/http/app.js';
-import { tokenHeaders } from './auth.js';
+import { signedIn, tokenHeaders } from './auth.js';
 import { DIALECTS, openTestContext, type TestContext } from './stores.js';
 
 const purchase = (who: string, order: string, iso: string, amount: number): EventLineInput => ({
@@ -69,5 +69,32 @@ describe.each(DIALECTS)('route API on %s', (dialect) => {
     expect((await call('GET', '/api/v1/workspaces/test/funnel?route=999999')).status).toBe(404);
     const byName = await call('GET', `/api/v1/workspaces/test/funnel?route=${encodeURIComponent('Customer journey')}&from=2026-04-01T00:00:00Z&to=2026-06-01T00:00:00Z`);
     expect(byName.body).toMatchObject({ route: { name: 'Customer journey' }, stages: f.body.stages });
+  });
+
+  it('exports the funnel to those who may export, and writes it in the audit log', async () => {
+    const period = { from: '2026-04-01T00:00:00Z', to: '2026-06-01T00:00:00Z' };
+    const analyst = await signedIn(ctx, 'ana@example.com', [{ workspace: ctx.workspace, role: 'analyst' }]);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/funnel/exports', payload: period, headers: analyst.headers });
+    expect(res.statusCode).toBe(201);
+    const shown = await call('GET', `/api/v1/workspaces/test/funnel?from=${period.from}&to=${period.to}`);
+    expect(res.json()).toEqual(shown.body);
+
+    // A care agent reads the funnel but may not take it away; nothing is logged for a refusal.
+    const agent = await signedIn(ctx, 'carl@example.com', [{ workspace: ctx.workspace, role: 'care_agent' }]);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/workspaces/test/funnel?from=${period.from}`, headers: agent.headers })).statusCode).toBe(200);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/funnel/exports', payload: period, headers: agent.headers });
+    expect(refused.statusCode).toBe(403);
+    // A period that is not one, or a route that is not there.
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/funnel/exports', payload: { from: 'yesterday', to: period.to }, headers: analyst.headers });
+    expect(bad.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ path: 'from' }] } });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/workspaces/test/funnel/exports', payload: { ...period, route: 999999 }, headers: analyst.headers })).statusCode).toBe(404);
+
+    const admin = await tokenHeaders(ctx, ctx.workspace, ['admin']);
+    const log = (await app.inject({ method: 'GET', url: '/api/v1/workspaces/test/audit?action=data.exported', headers: admin })).json();
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]).toMatchObject({
+      action: 'data.exported', actor: { kind: 'person', label: expect.stringContaining('ana@example.com') }, target: `route:${shown.body.route.id}`,
+      details: { what: 'funnel', route: 'Customer journey', from: '2026-04-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z', rows: shown.body.stages.length },
+    });
   });
 });

@@ -12,7 +12,7 @@ export type AuditAction =
   | 'person.password_reset_issued' | 'person.password_reset_used' | 'person.one_time_password_issued'
   | 'token.created' | 'token.revoked'
   | 'policy.published' | 'policy.acknowledged'
-  | 'customer.merged' | 'customer.unmerged' | 'route.saved'
+  | 'customer.merged' | 'customer.unmerged' | 'route.saved' | 'data.exported'
   | 'webhook.created' | 'webhook.updated' | 'webhook.deleted' | 'webhook.secret_rotated';
 
 export const auditActor = (actor: Actor): AuditEntry['actor'] => ({

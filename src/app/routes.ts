@@ -147,6 +147,25 @@ export const routeFunnel = async (
   return { route, stages: stages.map((s) => ({ ...s, key: route.definition.stages[s.index]!.key, name: route.definition.stages[s.index]!.name })) };
 };
 
+/**
+ * The funnel, for a file the person takes away: needs the `export` permission and leaves a
+ * `data.exported` entry in the audit log (what, which period, how many rows).
+ */
+export const exportFunnel = async (
+  deps: { routes: RouteStore; stages: StageReadStore; audit: AuditStore },
+  access: Access,
+  query: { route?: string | number; from: number; to: number },
+  now: number,
+): ReturnType<typeof routeFunnel> => {
+  requirePermission(access, 'export');
+  const f = await routeFunnel(deps, access, query);
+  await recordAudit(deps.audit, access, {
+    action: 'data.exported', target: `route:${f.route.id}`,
+    details: { what: 'funnel', route: f.route.name, from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString(), rows: f.stages.length },
+  }, now);
+  return f;
+};
+
 export interface CustomerStage {
   routeId: number;
   routeName: string;

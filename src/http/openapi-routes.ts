@@ -19,7 +19,7 @@ import { defaultRoute } from '../domain/stages/route.js';
 import * as R from './openapi-responses.js';
 import { CustomerListQuerySchema, CustomerParamsSchema, CustomerQuerySchema, MergeBodySchema, MergeParamsSchema, TimelineQuerySchema, WorkspaceParamsSchema } from './routes/customers.schema.js';
 import { AuditQuerySchema, GlobalAuditQuerySchema, PersonParamsSchema, TokenParamsSchema } from './routes/people.schema.js';
-import { FunnelQuerySchema, StageCountsQuerySchema } from './routes/routes.schema.js';
+import { FunnelExportSchema, FunnelQuerySchema, StageCountsQuerySchema } from './routes/routes.schema.js';
 import { ResetParamsSchema } from './routes/session.schema.js';
 import { DeliveryListQuerySchema, DeliveryParamsSchema, WebhookParamsSchema } from './routes/webhooks.schema.js';
 
@@ -151,6 +151,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
     description: 'Per stage: customers who entered it between `from` and `to` (default: the 90 days before now), the share that went on, the median days to reach it. `route`: an id or name (default: the first route).',
     params: WorkspaceParamsSchema, query: FunnelQuerySchema, ok: [{ status: 200, description: 'The funnel', schema: R.FunnelSchema }], errors: [404],
     example: { query: { from: '2026-01-01T00:00:00Z', to: '2026-06-30T00:00:00Z' } } },
+  { method: 'POST', path: '/api/v1/workspaces/{ws}/funnel/exports', operationId: 'exportFunnel', tag: 'Routes', auth: { permission: 'export' }, summary: 'Export the funnel of a period',
+    description: 'The funnel as `GET …/funnel` gives it, for a file taken away (the UI\'s CSV): recorded in the audit log as `data.exported` with the route, the period and the rows.',
+    params: WorkspaceParamsSchema, body: FunnelExportSchema, ok: [{ status: 201, description: 'The funnel exported', schema: R.FunnelSchema }], errors: [404, 413],
+    example: { body: { from: '2026-01-01T00:00:00Z', to: '2026-06-30T00:00:00Z' } } },
 
   // Events
   { method: 'POST', path: '/api/v1/events', operationId: 'sendEvents', tag: 'Events', auth: { credentials: 'token', permission: 'ingest' }, summary: 'Send events (the token\'s workspace)',

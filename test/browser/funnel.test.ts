@@ -198,6 +198,9 @@ describe('the funnel page in the browser', () => {
       '',
     ].join('\r\n'));
     expect(contact!.entered).toBe(5);
+    // The export is in the audit log, by the person who clicked.
+    const log = (await (await server.api('/api/v1/workspaces/test/audit?action=data.exported')).json()) as { items: { actor: { kind: string }; details: Record<string, unknown> }[] };
+    expect(log.items[0]).toMatchObject({ actor: { kind: 'person' }, details: { what: 'funnel', route: 'B2B accounts', rows: 3 } });
   });
 
   it('says so when no customer entered the route in the period', async () => {

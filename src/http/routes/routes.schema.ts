@@ -10,4 +10,11 @@ export const FunnelQuerySchema = z.object({
   to: isoInstant.optional(),
 });
 
+/** What a funnel export names: the route (id or name; the first when absent) and the period. */
+export const FunnelExportSchema = z.object({
+  route: z.union([z.string().min(1).max(200), z.number().int().positive()]).optional(),
+  from: isoInstant,
+  to: isoInstant,
+});
+
 export const StageCountsQuerySchema = z.object({ route: z.coerce.number().int().positive().optional() });

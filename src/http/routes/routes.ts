@@ -1,11 +1,11 @@
 /** KPI routes: list, check as you type, save (which re-evaluates every customer), stage counts. */
 import type { FastifyInstance } from 'fastify';
-import { listRoutes, previewRoute, routeFunnel, saveRoute, stageCounts } from '../../app/routes.js';
+import { exportFunnel, listRoutes, previewRoute, routeFunnel, saveRoute, stageCounts } from '../../app/routes.js';
 import type { Context } from '../../context.js';
 import { workspaceAccess } from '../auth.js';
 import { iso } from '../json.js';
 import { WorkspaceParamsSchema } from './customers.schema.js';
-import { FunnelQuerySchema, StageCountsQuerySchema } from './routes.schema.js';
+import { FunnelExportSchema, FunnelQuerySchema, StageCountsQuerySchema } from './routes.schema.js';
 
 export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<void> => {
   const access = (params: unknown, req: Parameters<typeof workspaceAccess>[0]) => workspaceAccess(req, WorkspaceParamsSchema.parse(params).ws);
@@ -29,6 +29,14 @@ export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<v
     const from = q.from ?? to - 90 * 86_400_000;
     const f = await routeFunnel(ctx.repos, a, { route: q.route, from, to });
     return { route: { id: f.route.id, name: f.route.name }, from: iso(from), to: iso(to), stages: f.stages };
+  });
+
+  // The same funnel for a file taken away: audited (and needs the export permission).
+  app.post('/api/v1/workspaces/:ws/funnel/exports', async (req, reply) => {
+    const a = await access(req.params, req);
+    const b = FunnelExportSchema.parse(req.body);
+    const f = await exportFunnel(ctx.repos, a, { route: b.route, from: b.from, to: b.to }, ctx.now());
+    return reply.status(201).send({ route: { id: f.route.id, name: f.route.name }, from: iso(b.from), to: iso(b.to), stages: f.stages });
   });
 
   app.get('/api/v1/workspaces/:ws/stages', async (req) => {

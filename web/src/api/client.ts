@@ -118,6 +118,9 @@ export const api = {
   /** Per stage of a route: who entered it in the period, conversion to the next, median days to reach it. */
   funnel: (slug: string, p: { route?: number; from?: string; to?: string }, signal?: AbortSignal) =>
     request<Funnel>(`${ws(slug)}/funnel${query(p)}`, { signal }),
+  /** The same funnel for a file taken away: needs the export permission, and the audit log records it. */
+  exportFunnel: (slug: string, body: { route: number; from: string; to: string }) =>
+    request<Funnel>(`${ws(slug)}/funnel/exports`, { method: 'POST', body: JSON.stringify(body) }),
   stageCounts: (slug: string, p: { route?: number } = {}, signal?: AbortSignal) =>
     request<StageCounts>(`${ws(slug)}/stages${query(p)}`, { signal }),
   webhooks: (slug: string, signal?: AbortSignal) =>

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   policy: ['policy.published', 'policy.acknowledged'],
   customer: ['customer.merged', 'customer.unmerged'],
   route: ['route.saved'],
+  export: ['data.exported'],
   webhook: ['webhook.created', 'webhook.updated', 'webhook.deleted', 'webhook.secret_rotated'],
 };
 

@@ -3,9 +3,11 @@
  * on to the next, and how long it took them from first contact; as a chart and a table, exportable
  * as CSV. The route and the period live in the URL.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
 import type { Funnel } from '../../api/types.js';
+import { useCan } from '../auth/useAuth.js';
 import { formatDate } from '../../i18n/format.js';
 import { Link } from '../../routing/Link.js';
 import { ROUTES_SETTINGS_PATH } from '../../routing/routes.js';
@@ -21,19 +23,32 @@ import { FunnelTable } from './FunnelTable.js';
 import { useFunnel } from './useFunnel.js';
 import { useFunnelQuery } from './useFunnelQuery.js';
 
-const FunnelResult = ({ data, busy }: { data: Funnel; busy: boolean }) => {
+const FunnelResult = ({ slug, data, busy }: { slug: string; data: Funnel; busy: boolean }) => {
   const { t, i18n } = useTranslation();
   const chartTitle = useId();
   const tableTitle = useId();
+  const canExport = useCan('export');
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error | null>(null);
   const period = t('funnel.periodShown', { from: formatDate(data.from, i18n.language), to: formatDate(data.to, i18n.language) });
   const caption = t('funnel.caption', { route: data.route.name, period });
 
-  const exportCsv = () => {
-    const csv = funnelCsv(data.stages, {
-      stage: t('funnel.col.stage'), entered: t('funnel.col.entered'), conversion: t('funnel.csvConversion'), median: t('funnel.col.median'),
-    });
-    // The byte-order mark lets spreadsheets read the file as UTF-8 (æ, ø, å, à…).
-    downloadFile(funnelFileName(data.route.name, dayOf(new Date(data.from)), dayOf(new Date(data.to))), `\uFEFF${csv}`, 'text/csv;charset=utf-8');
+  // The file holds what the server gave for the export (and wrote in the audit log), not the page's copy.
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const exported = await api.exportFunnel(slug, { route: data.route.id, from: data.from, to: data.to });
+      const csv = funnelCsv(exported.stages, {
+        stage: t('funnel.col.stage'), entered: t('funnel.col.entered'), conversion: t('funnel.csvConversion'), median: t('funnel.col.median'),
+      });
+      // The byte-order mark lets spreadsheets read the file as UTF-8 (æ, ø, å, à…).
+      downloadFile(funnelFileName(exported.route.name, dayOf(new Date(exported.from)), dayOf(new Date(exported.to))), `\uFEFF${csv}`, 'text/csv;charset=utf-8');
+    } catch (err) {
+      setExportError(err as Error);
+    } finally {
+      setExporting(false);
+    }
   };
 
   return (
@@ -51,8 +66,9 @@ const FunnelResult = ({ data, busy }: { data: Funnel; busy: boolean }) => {
       <section className={`card card--flush funnel-table-card${busy ? ' is-busy' : ''}`} aria-labelledby={tableTitle} aria-busy={busy}>
         <div className="card-header funnel-table-header">
           <h2 id={tableTitle}>{t('funnel.table')}</h2>
-          <button type="button" className="button" onClick={exportCsv} disabled={busy}>{t('funnel.export')}</button>
+          {canExport && <button type="button" className="button" onClick={() => void exportCsv()} disabled={busy || exporting}>{t('funnel.export')}</button>}
         </div>
+        {exportError && <ErrorState error={exportError} />}
         <FunnelTable stages={data.stages} caption={caption} />
         <p className="hint funnel-notes">{t('funnel.notes')}</p>
       </section>
@@ -95,7 +111,7 @@ const FunnelView = ({ slug }: { slug: string }) => {
           <EmptyState title={t('funnel.empty', { route: shown.route.name })} hint={t('funnel.emptyHint')} />
         </div>
       )}
-      {!funnel.error && shown !== null && !nobody && <FunnelResult data={shown} busy={busy} />}
+      {!funnel.error && shown !== null && !nobody && <FunnelResult slug={slug} data={shown} busy={busy} />}
     </>
   );
 };
