@@ -9,6 +9,7 @@ import * as createWebhooks from './migrations/0004-create-webhooks.js';
 import * as scoreSentiment from './migrations/0005-score-sentiment.js';
 import * as indexMerges from './migrations/0006-index-merges.js';
 import * as eventPayloads from './migrations/0007-event-payloads.js';
+import * as indexCustomerRoots from './migrations/0008-index-customer-roots.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-score-sentiment': scoreSentiment,
   '0006-index-merges': indexMerges,
   '0007-event-payloads': eventPayloads,
+  '0008-index-customer-roots': indexCustomerRoots,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
