@@ -17,5 +17,19 @@ export const RouteDefinitionSchema = z.object({
 });
 export type RouteDefinitionInput = z.input<typeof RouteDefinitionSchema>;
 
-/** Reads a stored route definition back (it was checked when saved; a hand-edited row fails here). */
-export const parseStoredRoute = (json: string): RouteDefinition => RouteDefinitionSchema.parse(JSON.parse(json));
+/** Definitions by stored text: every batch and every customer page reads the same few routes. */
+const parsedRoutes = new Map<string, RouteDefinition>();
+
+/**
+ * Reads a stored route definition back (it was checked when saved; a hand-edited row fails here),
+ * parsed once per text. Callers share the result and must not change it.
+ */
+export const parseStoredRoute = (json: string): RouteDefinition => {
+  let definition = parsedRoutes.get(json);
+  if (definition === undefined) {
+    definition = RouteDefinitionSchema.parse(JSON.parse(json));
+    if (parsedRoutes.size >= 256) parsedRoutes.clear();
+    parsedRoutes.set(json, definition);
+  }
+  return definition;
+};

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
 import type { CustomerState } from '../domain/customer-state.js';
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
-import { eventIdsOf, parseState } from './customer-row.js';
+import { eventIdsOf, newestEventIds, parseState } from './customer-row.js';
 import { epochDay } from '../domain/time.js';
 import { isPostgres } from './dialect.js';
 import type { CustomerTable, EventTable, IdentityTable, MergeTable, Tables } from './tables.js';
@@ -162,11 +162,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
       const rows = await (before === null ? days : days.where('day', '<=', epochDay(before))).orderBy('day', 'desc').execute();
       // Past the cursor's own day (filtered below), a page needs `limit` more events.
       const wanted = limit + (before === null || rows[0] === undefined ? 0 : eventIdsOf(rows[0].events).length);
-      const ids: number[] = [];
-      for (const r of rows) {
-        ids.push(...eventIdsOf(r.events));
-        if (ids.length >= wanted) break;
-      }
+      const ids = newestEventIds(rows, wanted);
       const events: EventView[] = [];
       for (let i = 0; i < ids.length; i += 500) {
         // By id alone: with workspace_id in the WHERE, SQLite would walk the idempotency index instead.

@@ -29,3 +29,16 @@ export const daysToWrite = (w: Pick<CustomerWrite, 'state' | 'dayEvents'>): (Sto
 
 /** Parses a day row's comma-separated event ids. */
 export const eventIdsOf = (events: string): number[] => (events === '' ? [] : events.split(',').map(Number));
+
+/**
+ * The event ids of day rows given newest first, a whole day at a time (ids within a day are not in
+ * time order), until at least `wanted` (every day holds at least one event).
+ */
+export const newestEventIds = (days: readonly { events: string }[], wanted: number): number[] => {
+  const ids: number[] = [];
+  for (const d of days) {
+    if (ids.length >= wanted) break;
+    ids.push(...eventIdsOf(d.events));
+  }
+  return ids;
+};

@@ -1,15 +1,15 @@
 /** The stage part of an ingestion transaction on PostgreSQL: one statement per batch step. */
 import type pg from 'pg';
 import type { IngestTx, StageRow } from '../app/ports.js';
-import { parseStoredRoute } from '../app/route-input.js';
+import { toRoute, type RouteRow } from './route-repo.js';
 
 type StageTx = Pick<IngestTx, 'routes' | 'loadStages' | 'saveStages' | 'insertTransitions'>;
 
 export const postgresStageTx = (client: pg.PoolClient, ws: number): StageTx => ({
   async routes() {
-    const { rows } = await client.query<{ id: number; name: string; definition: string; version: number; updated_at: number }>(
+    const { rows } = await client.query<RouteRow>(
       'SELECT id, name, definition, version, updated_at FROM routes WHERE workspace_id = $1 ORDER BY id', [ws]);
-    return rows.map((r) => ({ id: r.id, name: r.name, definition: parseStoredRoute(r.definition), version: r.version, updatedAt: r.updated_at }));
+    return rows.map(toRoute);
   },
   async loadStages(customerIds) {
     if (customerIds.length === 0) return [];

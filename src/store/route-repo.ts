@@ -1,11 +1,14 @@
 /** Routes and stage positions read through Kysely (ingestion writes them in its own transaction). */
 import type { Kysely } from 'kysely';
-import type { RouteStore, StageReadStore, StoredRoute, TransitionCause } from '../app/ports.js';
+import type { RouteStore, StageReadStore, StageRow, StoredRoute, TransitionCause, TransitionView } from '../app/ports.js';
 import { parseStoredRoute } from '../app/route-input.js';
-import type { RouteTable, Tables } from './tables.js';
+import type { CustomerStageTable, RouteTable, StageTransitionTable, Tables } from './tables.js';
 import type { WriteLock } from './write-lock.js';
 
-const toRoute = (r: Pick<RouteTable, 'name' | 'definition' | 'version' | 'updated_at'> & { id: number }): StoredRoute => ({
+/** A routes row (id, name, definition, version, updated_at) as the port gives it. */
+export type RouteRow = Pick<RouteTable, 'name' | 'definition' | 'version' | 'updated_at'> & { id: number };
+
+export const toRoute = (r: RouteRow): StoredRoute => ({
   id: r.id, name: r.name, definition: parseStoredRoute(r.definition), version: r.version, updatedAt: r.updated_at,
 });
 
@@ -26,15 +29,25 @@ export const routeRepo = (db: Kysely<Tables>, writeLock: WriteLock): RouteStore 
   },
 });
 
+/** A customer_stages row as the ports give it. */
+export type StageColumns = Pick<CustomerStageTable, 'customer_id' | 'route_id' | 'stage' | 'reached' | 'since'>;
+export const toStageRow = (r: StageColumns): StageRow => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since });
+
+/** A stage_transitions row as a customer's history shows it. */
+export type TransitionColumns = Pick<StageTransitionTable, 'route_id' | 'from_stage' | 'to_stage' | 'at' | 'cause' | 'event_id' | 'rule'>;
+export const toTransitionView = (r: TransitionColumns): TransitionView => ({
+  routeId: r.route_id, from: r.from_stage, to: r.to_stage, at: r.at, cause: r.cause as TransitionCause, eventId: r.event_id, rule: r.rule,
+});
+
 export const stageReadRepo = (db: Kysely<Tables>): StageReadStore => ({
   async positions(ws, customerId) {
     const rows = await db.selectFrom('customer_stages').innerJoin('routes', 'routes.id', 'customer_stages.route_id')
       .select(['customer_id', 'route_id', 'stage', 'reached', 'since']).where('routes.workspace_id', '=', ws).where('customer_id', '=', customerId).execute();
-    return rows.map((r) => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since }));
+    return rows.map(toStageRow);
   },
   async transitions(ws, customerId) {
     const rows = await db.selectFrom('stage_transitions').selectAll().where('workspace_id', '=', ws).where('customer_id', '=', customerId).orderBy('at').orderBy('id').execute();
-    return rows.map((r) => ({ routeId: r.route_id, from: r.from_stage, to: r.to_stage, at: r.at, cause: r.cause as TransitionCause, eventId: r.event_id, rule: r.rule }));
+    return rows.map(toTransitionView);
   },
   async counts(ws, routeId) {
     const rows = await db.selectFrom('customer_stages').innerJoin('customers', 'customers.id', 'customer_stages.customer_id')

@@ -6,10 +6,9 @@
  * the same page took a dozen builds, compiles and awaits; here it is a dozen index look-ups.
  */
 import type Database from 'better-sqlite3';
-import type { CustomerStore, CustomerViewRows, CustomerViewStore, EventView, StageRow, StoredRoute, TransitionCause, TransitionView } from '../app/ports.js';
-import type { RouteDefinition } from '../domain/stages/route.js';
-import { parseStoredRoute } from '../app/route-input.js';
-import { parseState, eventIdsOf } from './customer-row.js';
+import type { CustomerStore, CustomerViewRows, CustomerViewStore, EventView } from '../app/ports.js';
+import { newestEventIds, parseState } from './customer-row.js';
+import { toRoute, toStageRow, toTransitionView, type RouteRow, type StageColumns, type TransitionColumns } from './route-repo.js';
 import { EVENT_VIEW_COLUMNS, rowOf, SUMMARY_COLUMNS, toCustomerRecord, toEventView, toIdentityView, toMergeView, toSummary, type EventViewRow, type SummaryRow } from './customer-repo.js';
 
 export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore => {
@@ -26,18 +25,6 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     transitions: conn.prepare('SELECT route_id, from_stage, to_stage, at, cause, event_id, rule FROM stage_transitions WHERE customer_id = ? ORDER BY at, id'),
   });
   let statements: ReturnType<typeof prepare> | null = null;
-  // A route's definition is parsed (and checked) once per text, not on every page.
-  const definitions = new Map<string, RouteDefinition>();
-  const definitionOf = (text: string): RouteDefinition => {
-    let d = definitions.get(text);
-    if (d === undefined) {
-      d = parseStoredRoute(text);
-      if (definitions.size >= 256) definitions.clear();
-      definitions.set(text, d);
-    }
-    return d;
-  };
-
   const read = conn.transaction((ws: number, id: number, limit: number): CustomerViewRows | null => {
     const s = (statements ??= prepare());
     const c = s.customer.get(ws, id) as (SummaryRow & { merged_into: number | null; state: string }) | undefined;
@@ -51,25 +38,16 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     const merges = new Map<number, ReturnType<typeof toMergeView>>();
     for (const g of group) for (const m of s.mergesAs.all(ws, g, g) as Parameters<typeof toMergeView>[0][]) merges.set(m.id, toMergeView(m));
 
-    // The newest days' event ids until the page is full (a whole day at a time: ids within a day are not in time order).
-    const ids: number[] = [];
-    for (const d of days) {
-      if (ids.length >= limit) break;
-      ids.push(...eventIdsOf(d.events));
-    }
     const events: EventView[] = [];
-    for (const eventId of ids) {
+    for (const eventId of newestEventIds(days, limit)) {
       const values = s.event.get(eventId) as unknown[] | undefined;
       if (values !== undefined && values[EVENT_VIEW_COLUMNS.length] === ws) events.push(toEventView(rowOf<EventViewRow>(EVENT_VIEW_COLUMNS, values)));
     }
     events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id);
 
-    const routes = (s.routes.all(ws) as { id: number; name: string; definition: string; version: number; updated_at: number }[])
-      .map((r): StoredRoute => ({ id: r.id, name: r.name, definition: definitionOf(r.definition), version: r.version, updatedAt: r.updated_at }));
-    const positions = (s.positions.all(id) as { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }[])
-      .map((r): StageRow => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since }));
-    const transitions = (s.transitions.all(id) as { route_id: number; from_stage: number | null; to_stage: number | null; at: number; cause: string; event_id: number | null; rule: string | null }[])
-      .map((r): TransitionView => ({ routeId: r.route_id, from: r.from_stage, to: r.to_stage, at: r.at, cause: r.cause as TransitionCause, eventId: r.event_id, rule: r.rule }));
+    const routes = (s.routes.all(ws) as RouteRow[]).map(toRoute);
+    const positions = (s.positions.all(id) as StageColumns[]).map(toStageRow);
+    const transitions = (s.transitions.all(id) as TransitionColumns[]).map(toTransitionView);
 
     const channels = [...new Set(identities.map((i) => i.kind))].sort();
     const customer = toCustomerRecord(c, channels, parseState(c.state, days, c.id, { orders: false }));

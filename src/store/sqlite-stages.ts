@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { IngestTx, StageRow } from '../app/ports.js';
-import { parseStoredRoute } from '../app/route-input.js';
+import { toRoute, toStageRow, type RouteRow, type StageColumns } from './route-repo.js';
 
 type StageTx = Pick<IngestTx, 'routes' | 'loadStages' | 'saveStages' | 'insertTransitions'>;
 
@@ -21,8 +21,8 @@ export const sqliteStageTx = (conn: Database.Database) => {
   const cache = new Map<number, StageRow[]>();
   const forWorkspace = (ws: number): StageTx => ({
     async routes() {
-      return (s.routes.all(ws) as { id: number; name: string; definition: string; version: number; updated_at: number }[])
-        .map((r) => ({ id: r.id, name: r.name, definition: parseStoredRoute(r.definition), version: r.version, updatedAt: r.updated_at }));
+      return (s.routes.all(ws) as RouteRow[])
+        .map(toRoute);
     },
     async loadStages(customerIds) {
       if (isDenseRange(customerIds)) {
@@ -61,8 +61,6 @@ export const sqliteStageTx = (conn: Database.Database) => {
 
 const CACHE_LIMIT = 50_000;
 
-interface StageColumns { customer_id: number; route_id: number; stage: number | null; reached: number; since: number }
-const toStageRow = (r: StageColumns): StageRow => ({ customerId: r.customer_id, routeId: r.route_id, stage: r.stage, reached: r.reached, since: r.since });
 
 /** Many ids in ascending order packed in a narrow range: cheaper as one range scan. */
 const isDenseRange = (ids: number[]): boolean => {

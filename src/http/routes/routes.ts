@@ -7,6 +7,9 @@ import { iso } from '../json.js';
 import { WorkspaceParamsSchema } from './customers.schema.js';
 import { FunnelExportSchema, FunnelQuerySchema, StageCountsQuerySchema } from './routes.schema.js';
 
+const funnelJson = (f: Awaited<ReturnType<typeof routeFunnel>>, from: number, to: number) =>
+  ({ route: { id: f.route.id, name: f.route.name }, from: iso(from), to: iso(to), stages: f.stages });
+
 export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<void> => {
   const access = (params: unknown, req: Parameters<typeof workspaceAccess>[0]) => workspaceAccess(req, WorkspaceParamsSchema.parse(params).ws);
 
@@ -27,16 +30,14 @@ export const routeRoutes = async (app: FastifyInstance, ctx: Context): Promise<v
     const q = FunnelQuerySchema.parse(req.query);
     const to = q.to ?? ctx.now();
     const from = q.from ?? to - 90 * 86_400_000;
-    const f = await routeFunnel(ctx.repos, a, { route: q.route, from, to });
-    return { route: { id: f.route.id, name: f.route.name }, from: iso(from), to: iso(to), stages: f.stages };
+    return funnelJson(await routeFunnel(ctx.repos, a, { route: q.route, from, to }), from, to);
   });
 
   // The same funnel for a file taken away: audited (and needs the export permission).
   app.post('/api/v1/workspaces/:ws/funnel/exports', async (req, reply) => {
     const a = await access(req.params, req);
     const b = FunnelExportSchema.parse(req.body);
-    const f = await exportFunnel(ctx.repos, a, { route: b.route, from: b.from, to: b.to }, ctx.now());
-    return reply.status(201).send({ route: { id: f.route.id, name: f.route.name }, from: iso(b.from), to: iso(b.to), stages: f.stages });
+    return reply.status(201).send(funnelJson(await exportFunnel(ctx.repos, a, { route: b.route, from: b.from, to: b.to }, ctx.now()), b.from, b.to));
   });
 
   app.get('/api/v1/workspaces/:ws/stages', async (req) => {
