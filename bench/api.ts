@@ -1,8 +1,10 @@
 /**
  * `npm run bench:api`: the API's figures (issue "API, people and security"). Builds (or reuses) a
  * SQLite store with N customers and M events (default 1,000,000 and 10,000,000, through the real
- * pipeline), starts Pulse in a child process, creates a read token, and drives it with autocannon at
- * 50 connections: one customer by id (random ids) and the customers list page, each with the token.
+ * pipeline), starts Pulse in a child process, creates a read token, and drives it with wrk (Debian's
+ * `wrk`: `apt-get install wrk`) at 50 connections: one customer by id (random ids, drawn by a Lua
+ * script) and the customers list page, each with the token. wrk is written in C: on a 2-core machine
+ * a load generator in Node would take a large share of the CPU it measures.
  * A hello-world Fastify route on the same machine, measured in the same run, gives the ratio. The
  * server is the built one (dist/, `npm run build`), as `npm start` runs it.
  *
@@ -15,11 +17,10 @@
  * Options: --customers N, --events M, --seconds S (per measurement, default 15), --processes P, --store DIR
  * (keep the built store there and reuse it on the next run; default: a temporary directory, removed after).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { systemAccess } from '../src/app/access.js';
 import { EventLineSchema, toPulseEvent } from '../src/app/event-input.js';
 import { ingestEvents } from '../src/app/ingest-events.js';
@@ -98,14 +99,51 @@ const startChild = async (args: string[], env: NodeJS.ProcessEnv, ready: RegExp)
   return child;
 };
 
-const load = (name: string, url: string, opts: Partial<autocannon.Options>) =>
-  new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections: 50, duration: seconds, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
-  }).then((r) => {
-    const bad = r.non2xx + r.errors + r.timeouts;
-    console.log(`${name.padEnd(34)} ${fmt(r.requests.average).padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   ${bad === 0 ? 'all 2xx' : `${fmt(bad)} failed`}`);
-    return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: bad };
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+/** wrk's latency figure ("812.00us", "4.25ms", "1.02s") in milliseconds. */
+const millis = (text: string): number => {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(text);
+  if (m === null) throw new Error(`unexpected wrk latency "${text}"`);
+  return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2] as 'us' | 'ms' | 's'];
+};
+
+/** Runs wrk for `duration` seconds; `script`: a Lua file choosing each request's path. */
+const wrk = (url: string, duration: number, headers: Record<string, string>, script?: string): Promise<Load> =>
+  new Promise((resolve, reject) => {
+    const args = ['-t1', '-c50', `-d${duration}s`, '--latency', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), ...(script ? ['-s', script] : []), url];
+    execFile('wrk', args, (err, out) => {
+      if (err) return reject((err as NodeJS.ErrnoException).code === 'ENOENT' ? new Error('bench:api drives the server with wrk: apt-get install wrk') : err);
+      const figure = (re: RegExp) => re.exec(out)?.[1];
+      const rps = figure(/Requests\/sec:\s+([\d.]+)/);
+      const p50 = figure(/^\s+50%\s+(\S+)/m);
+      const p99 = figure(/^\s+99%\s+(\S+)/m);
+      if (rps === undefined || p50 === undefined || p99 === undefined) return reject(new Error(`unexpected wrk output:\n${out}`));
+      const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0;
+      resolve({ rps: Number(rps), p50: millis(p50), p99: millis(p99), failed: Number(figure(/Non-2xx or 3xx responses: (\d+)/) ?? 0) + errors });
+    });
   });
+
+const report = (name: string, r: Load): Load => {
+  console.log(`${name.padEnd(34)} ${fmt(r.rps).padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   ${r.failed === 0 ? 'all 2xx' : `${fmt(r.failed)} failed`}`);
+  return r;
+};
+
+/** A wrk script asking for customers by random id (its own seed per run). */
+const randomCustomers = (seed: number): string => {
+  const file = join(dir, `random-customers-${seed}.lua`);
+  writeFileSync(file, `math.randomseed(${seed})
+request = function()
+  return wrk.format("GET", "/api/v1/workspaces/bench/customers/" .. math.random(1, ${customers}))
+end
+`);
+  return file;
+};
 
 if (!existsSync(dbFile)) await build();
 const token = await readToken();
@@ -119,21 +157,11 @@ const server = await startChild([main, 'serve'],
 const hello = await startChild([join(import.meta.dirname, 'hello-server.mjs'), String(HELLO_PORT), String(processes)], {}, /hello ready/);
 try {
   const auth = { authorization: `Bearer ${token}` };
-  const rand = mulberry32(11);
   console.log(`\n50 connections, ${seconds} s each after ${warmup} s of warm-up, ${processes} server process(es), SQLite store with ${fmt(customers)} customers and ${fmt(events)} events`);
-  if (warmup > 0) {
-    const warm = mulberry32(5);
-    await new Promise<void>((resolve, reject) => {
-      autocannon({ url: `http://127.0.0.1:${PORT}`, connections: 50, duration: warmup, headers: auth,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/workspaces/bench/customers/${1 + Math.floor(warm() * customers)}` }) }] }, (err) => (err ? reject(err) : resolve()));
-    });
-  }
-  const helloR = await load('hello-world Fastify route', `http://127.0.0.1:${HELLO_PORT}/hello`, {});
-  const one = await load('GET /customers/:id (random id)', `http://127.0.0.1:${PORT}`, {
-    headers: auth,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/workspaces/bench/customers/${1 + Math.floor(rand() * customers)}` }) }],
-  });
-  const list = await load('GET /customers (list page)', `http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, { headers: auth });
+  if (warmup > 0) await wrk(`http://127.0.0.1:${PORT}`, warmup, auth, randomCustomers(5));
+  const helloR = report('hello-world Fastify route', await wrk(`http://127.0.0.1:${HELLO_PORT}/hello`, seconds, {}));
+  const one = report('GET /customers/:id (random id)', await wrk(`http://127.0.0.1:${PORT}`, seconds, auth, randomCustomers(11)));
+  const list = report('GET /customers (list page)', await wrk(`http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, seconds, auth));
   console.log(`\nratio to hello-world: customer ${((100 * one.rps) / helloR.rps).toFixed(1)} %, list ${((100 * list.rps) / helloR.rps).toFixed(1)} % (targets: p99 ≤ 10 ms, ≥ 10,000 req/s)`);
   console.log(JSON.stringify({ customers, events, connections: 50, seconds, processes, hello: helloR, customer: one, list }));
 } finally {

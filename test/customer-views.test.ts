@@ -64,9 +64,16 @@ describe('customer pages on SQLite', () => {
       expect(await list(demo.id, { q: null, ...page })).toEqual(await kysely.list(demo.id, { q: null, ...page }));
     }
     expect((await list(demo.id, { q: null, limit: 1000, offset: 0 })).total).toBe(items.length - 2);
-    // The total follows a write made on another connection (a new customer).
-    await ingestEvents(ctx.repos, demo, [toPulseEvent(EventLineSchema.parse(newcomer), JSON.stringify(newcomer))], ctx.now());
-    expect((await list(demo.id, { q: null, limit: 1, offset: 0 })).total).toBe(items.length - 1);
+    const first = await list(demo.id, { q: null, limit: 1, offset: 0 });
+    expect(await list(demo.id, { q: null, limit: 1, offset: 0 })).toEqual(first);
+    // Pages and the total follow a write made on another connection (a new customer, active last).
+    const latest = { ...newcomer, occurred_at: new Date(ctx.now()).toISOString() };
+    await ingestEvents(ctx.repos, demo, [toPulseEvent(EventLineSchema.parse(latest), JSON.stringify(latest))], ctx.now());
+    const after = await list(demo.id, { q: null, limit: 1, offset: 0 });
+    expect(after.total).toBe(items.length - 1);
+    expect(after.items[0]!.lastSeenAt).toBe(ctx.now());
+    expect(after.items[0]!.id).not.toBe(first.items[0]!.id);
+    expect(after).toEqual(await kysely.list(demo.id, { q: null, limit: 1, offset: 0 }));
     expect(await list(ctx.workspace.id, { q: null, limit: 50, offset: 0 })).toEqual({ items: [], total: 0 });
   });
 });

@@ -65,6 +65,22 @@ describe.each(DIALECTS)('authentication and authorisation on %s', (dialect) => {
   };
   const customerIds = async (ws: Workspace): Promise<number[]> => (await ctx.repos.customers.list(ws.id, { q: null, limit: 10, offset: 0 })).items.map((c) => c.id);
 
+  it('sends the security headers on every answer, errors included, and keeps API answers out of caches', async () => {
+    const token = await tokenHeaders(ctx, ctx.workspace, ['read']);
+    for (const [url, headers, status] of [
+      ['/api/v1/workspaces/test/customers', token, 200], ['/api/v1/workspaces/test/customers', {}, 401],
+      ['/api/v1/workspaces/test/customers/999999', token, 404], ['/api/v1/nothing-here', token, 404], ['/api/health', {}, 200],
+    ] as const) {
+      const res = await call('GET', url, headers);
+      expect(res.status, url).toBe(status);
+      expect(res.headers, url).toMatchObject({
+        'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY',
+        'content-security-policy': expect.stringContaining("script-src 'self'"),
+      });
+      if (url.startsWith('/api/v1/workspaces')) expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
   it('answers 401 on every /api/v1 route without credentials, and only the sign-in and reset routes are public', async () => {
     const fill = (url: string) => url.replace(/:(\w+)/g, (_m, name: string) => (name === 'ws' ? 'test' : name === 'token' ? 'x'.repeat(43) : '1'));
     const seen = routes.filter((r) => r.method !== 'HEAD');

@@ -19,6 +19,13 @@ import { sessionRoutes } from './routes/session.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export const buildApp = async (
@@ -35,11 +42,10 @@ export const buildApp = async (
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setErrorHandler(errorHandler);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+  // Set as the request arrives: every answer, errors included, keeps them (one synchronous hook).
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
   });
 
   app.get('/api/health', async () => ({ ok: true }));

@@ -120,13 +120,10 @@ export const registerAuth = async (app: FastifyInstance, ctx: Context, peers?: C
     keyGenerator: (req) => (req.principal?.kind === 'token' ? `token:${req.principal.token.id}` : `session:${req.principal?.kind === 'session' ? req.principal.sessionId : req.ip}`),
   });
 
-  // Answers carry secrets (a new token, the CSRF token) and personal data: no cache keeps them.
-  app.addHook('onSend', async (req, reply) => {
-    if (isApi(req.url)) void reply.header('cache-control', 'no-store');
-  });
-
   app.addHook('onRequest', async (req, reply) => {
     if (!isApi(req.url)) return;
+    // Answers carry secrets (a new token, the CSRF token) and personal data: no cache keeps them.
+    void reply.header('cache-control', 'no-store');
     const route = `${req.method} ${req.routeOptions.url ?? ''}`;
     if (PUBLIC_ROUTES.has(route)) return;
     const credential = credentialOf(req);

@@ -12,13 +12,6 @@ export const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', '
 
 export type EventViewRow = Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>;
 
-/** A row read as values in `columns` order (better-sqlite3's raw mode: cheaper than its row objects). */
-export const rowOf = <R>(columns: readonly string[], values: readonly unknown[]): R => {
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
-  return row as R;
-};
-
 export const toEventView = (r: EventViewRow): EventView => ({
   id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
   direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang,
