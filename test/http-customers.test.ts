@@ -50,6 +50,14 @@ describe.each(DIALECTS)('customer API on %s', (dialect) => {
     }
     const page = await get('/api/v1/workspaces/test/customers?limit=1&offset=1');
     expect(page.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['anna Buyer']);
+
+    // Asked again after a write, the same page shows it (nothing is kept past a write).
+    expect((await get('/api/v1/workspaces/test/customers')).body).toEqual(all.body);
+    const later: EventLineInput = { source: 'ig', source_id: 'cleo-c1', kind: 'comment', channel: 'instagram', occurred_at: '2026-05-25T10:00:00Z', customer: { identities: [{ channel: 'instagram', id: 'cleo-ig' }], name: 'Cleo' } };
+    await ingestEvents(ctx.repos, ctx.workspace, [toPulseEvent(EventLineSchema.parse(later), JSON.stringify(later))], ctx.now());
+    const after = await get('/api/v1/workspaces/test/customers');
+    expect(after.body.total).toBe(3);
+    expect(after.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Cleo', 'anna Other', 'anna Buyer']);
   });
 
   it('shows one customer with identities, facts as of a time and the timeline', async () => {

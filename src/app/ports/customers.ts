@@ -94,6 +94,11 @@ export interface FactRow {
 }
 
 export interface CustomerStore {
+  /**
+   * A page of root customers, most recently active first. While nothing is written the store may
+   * answer the same page with the same frozen object: callers must not change it, and may keep
+   * what they derive from it by that object.
+   */
   list(workspaceId: number, query: { q: string | null; limit: number; offset: number }): Promise<{ items: CustomerSummary[]; total: number }>;
   get(workspaceId: number, id: number): Promise<CustomerRecord | null>;
   /** Customers an identity term names: an id, a handle (with or without @), an email or a phone. */

@@ -10,14 +10,26 @@ import { CustomerListQuerySchema, CustomerParamsSchema, CustomerQuerySchema, Mer
 export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promise<void> => {
   const { customers } = ctx.repos;
 
-  app.get('/api/v1/workspaces/:ws/customers', async (req) => {
+  // The list as it opens is asked for again and again between writes, and the store answers it with
+  // the same object (CustomerStore.list): its JSON is written once per object.
+  const listBodies = new WeakMap<object, { currency: string; body: string }>();
+  app.get('/api/v1/workspaces/:ws/customers', async (req, reply) => {
     const access = await workspaceAccess(req, WorkspaceParamsSchema.parse(req.params).ws);
     const q = CustomerListQuerySchema.parse(req.query);
     const page = await listCustomers(customers, access, { q: q.q ?? null, limit: q.limit, offset: q.offset });
-    return {
-      total: page.total, limit: q.limit, offset: q.offset, currency: access.workspace.currency,
-      items: page.items.map((c) => ({ ...c, firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt) })),
-    };
+    const { currency } = access.workspace;
+    let kept = listBodies.get(page);
+    if (kept?.currency !== currency) {
+      kept = {
+        currency,
+        body: JSON.stringify({
+          total: page.total, limit: q.limit, offset: q.offset, currency,
+          items: page.items.map((c) => ({ ...c, firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt) })),
+        }),
+      };
+      listBodies.set(page, kept);
+    }
+    return reply.type('application/json; charset=utf-8').send(kept.body);
   });
 
   app.get('/api/v1/workspaces/:ws/customers/:id', async (req) => {
