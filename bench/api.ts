@@ -12,7 +12,7 @@
  * with as many processes (Node cluster), so the ratio compares like with like.
  *
  * A server runs for days: before measuring, --warmup S seconds (default 20) of customer pages (other
- * random ids) fill its caches as any running server's are, and are not counted.
+ * random ids) and 2 s of list pages fill its caches as any running server's are, and are not counted.
  *
  * Options: --customers N, --events M, --seconds S (per measurement, default 15), --processes P, --store DIR
  * (keep the built store there and reuse it on the next run; default: a temporary directory, removed after).
@@ -158,7 +158,10 @@ const hello = await startChild([join(import.meta.dirname, 'hello-server.mjs'), S
 try {
   const auth = { authorization: `Bearer ${token}` };
   console.log(`\n50 connections, ${seconds} s each after ${warmup} s of warm-up, ${processes} server process(es), SQLite store with ${fmt(customers)} customers and ${fmt(events)} events`);
-  if (warmup > 0) await wrk(`http://127.0.0.1:${PORT}`, warmup, auth, randomCustomers(5));
+  if (warmup > 0) {
+    await wrk(`http://127.0.0.1:${PORT}`, warmup, auth, randomCustomers(5));
+    await wrk(`http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, 2, auth);
+  }
   const helloR = report('hello-world Fastify route', await wrk(`http://127.0.0.1:${HELLO_PORT}/hello`, seconds, {}));
   const one = report('GET /customers/:id (random id)', await wrk(`http://127.0.0.1:${PORT}`, seconds, auth, randomCustomers(11)));
   const list = report('GET /customers (list page)', await wrk(`http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, seconds, auth));

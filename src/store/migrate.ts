@@ -10,6 +10,7 @@ import * as scoreSentiment from './migrations/0005-score-sentiment.js';
 import * as indexMerges from './migrations/0006-index-merges.js';
 import * as eventPayloads from './migrations/0007-event-payloads.js';
 import * as indexCustomerRoots from './migrations/0008-index-customer-roots.js';
+import * as countCustomerRoots from './migrations/0009-count-customer-roots.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-index-merges': indexMerges,
   '0007-event-payloads': eventPayloads,
   '0008-index-customer-roots': indexCustomerRoots,
+  '0009-count-customer-roots': countCustomerRoots,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

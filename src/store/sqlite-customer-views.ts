@@ -74,16 +74,17 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
 };
 
 /**
- * The customers list on the same connection; searches (`q`) go to `search`. Between writes every
- * reader asks for the same few pages (the first, most of all): pages and totals are kept until
- * another connection commits (SQLite's data_version moves; this connection only reads).
+ * The customers list on the same connection; searches (`q`) go to `search`. The total is the count
+ * the triggers of migration 0009 keep. Between writes every reader asks for the same few pages (the
+ * first, most of all): pages are kept until another connection commits (SQLite's data_version
+ * moves; this connection only reads).
  */
 export const sqliteCustomerList = (conn: Database.Database, search: CustomerStore['list']): CustomerStore['list'] => {
   const prepare = () => ({
     page: rows<SummaryRow>(conn.prepare(`SELECT ${SUMMARY_COLUMNS.join(', ')} FROM customers WHERE workspace_id = ? AND merged_into IS NULL
       ORDER BY last_seen_at DESC, id DESC LIMIT ? OFFSET ?`)),
     channels: conn.prepare('SELECT customer_id, kind FROM identities WHERE customer_id IN (SELECT value FROM json_each(?))').raw(true),
-    count: conn.prepare('SELECT count(*) FROM customers WHERE workspace_id = ? AND merged_into IS NULL').pluck(),
+    count: conn.prepare('SELECT coalesce((SELECT roots FROM customer_roots WHERE workspace_id = ?), 0)').pluck(),
     version: conn.prepare('PRAGMA data_version').pluck(),
   });
   type Page = Awaited<ReturnType<CustomerStore['list']>>;
