@@ -90,28 +90,24 @@ export const sqliteCustomerList = (conn: Database.Database, search: CustomerStor
   type Page = Awaited<ReturnType<CustomerStore['list']>>;
   let statements: ReturnType<typeof prepare> | null = null;
   let seen: number | null = null;
-  const totals = new Map<number, number>();
   const pages = new Map<string, Page>();
   const read = conn.transaction((ws: number, limit: number, offset: number): Page => {
     const s = (statements ??= prepare());
     const version = s.version.get() as number;
     if (version !== seen) {
       seen = version;
-      totals.clear();
       pages.clear();
     }
     const key = `${ws}:${limit}:${offset}`;
     const kept = pages.get(key);
     if (kept !== undefined) return kept;
-    let total = totals.get(ws);
-    if (total === undefined) totals.set(ws, (total = s.count.get(ws) as number));
     const page = s.page.all(ws, limit, offset);
     const channels = new Map<number, Set<string>>(page.map((r) => [r.id, new Set()]));
     for (const [customerId, kind] of s.channels.all(JSON.stringify(page.map((r) => r.id))) as [number, string][]) channels.get(customerId)?.add(kind);
     // Shared by every request until the next write: frozen, so no caller can change another's answer.
     const items = Object.freeze(page.map((r) => Object.freeze(toSummary(r, [...channels.get(r.id)!].sort()))));
     if (pages.size >= 1_000) pages.clear();
-    const answer: Page = Object.freeze({ items: items as CustomerSummary[], total });
+    const answer: Page = Object.freeze({ items: items as CustomerSummary[], total: s.count.get(ws) as number });
     pages.set(key, answer);
     return answer;
   });
