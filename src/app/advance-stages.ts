@@ -8,7 +8,7 @@ import type { CustomerState } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
 import { factsAsOf, planFor, type FactPlan, type Facts } from '../domain/facts.js';
 import { evaluateRoute, isSamePosition, NO_POSITION } from '../domain/stages/evaluate.js';
-import { compileRoute, type CompiledRoute } from '../domain/stages/route.js';
+import { compileRoute, type CompiledRoute, type RouteDefinition } from '../domain/stages/route.js';
 import type { IngestTx, StageRow, StageSubject, StoredRoute, TransitionCause, TransitionRow } from './ports.js';
 
 export interface RouteInUse {
@@ -16,21 +16,23 @@ export interface RouteInUse {
   route: CompiledRoute;
 }
 
-/** Compiled routes by id and definition: a route is compiled once, not on every batch or page view. */
-const compiledCache = new Map<string, RouteInUse>();
+/**
+ * Compiled routes by definition object: stored definitions are shared per stored text
+ * (parseStoredRoute), so a route is compiled once, not on every batch or page view, and no key is
+ * built per call. A definition made elsewhere compiles once and goes with its object.
+ */
+const compiled = new WeakMap<RouteDefinition, CompiledRoute>();
 
 /** Compiles the stored routes (they were checked when saved). */
 export const compileStoredRoutes = (routes: StoredRoute[]): RouteInUse[] =>
   routes.map((r) => {
-    const key = `${r.id}:${JSON.stringify(r.definition)}`;
-    const hit = compiledCache.get(key);
-    if (hit !== undefined) return hit;
-    const compiled = compileRoute(r.definition);
-    if (!compiled.ok) throw new AppError('internal_error', `route "${r.name}" no longer compiles: ${compiled.problems[0]?.message}`);
-    const inUse = { id: r.id, route: compiled.route };
-    if (compiledCache.size >= 256) compiledCache.delete(compiledCache.keys().next().value as string);
-    compiledCache.set(key, inUse);
-    return inUse;
+    let route = compiled.get(r.definition);
+    if (route === undefined) {
+      const result = compileRoute(r.definition);
+      if (!result.ok) throw new AppError('internal_error', `route "${r.name}" no longer compiles: ${result.problems[0]?.message}`);
+      compiled.set(r.definition, (route = result.route));
+    }
+    return { id: r.id, route };
   });
 
 /** The facts the routes' rules read: a stage evaluation computes only these windowed sums. */

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { CustomerStore, CustomerSummary, CustomerViewRows, CustomerViewStore, EventView } from '../app/ports.js';
 import { newestEventIds, parseState } from './customer-row.js';
-import { rows } from './sqlite-rows.js';
+import { keptUntilCommit, rows } from './sqlite-rows.js';
 import { toRoute, toStageRow, toTransitionView, type RouteRow, type StageColumns, type TransitionColumns } from './route-repo.js';
 import { EVENT_VIEW_COLUMNS, SUMMARY_COLUMNS, toCustomerRecord, toEventView, toIdentityView, toMergeView, toSummary, type EventViewRow, type SummaryRow } from './customer-repo.js';
 
@@ -29,12 +29,10 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     routes: rows<RouteRow>(conn.prepare('SELECT id, name, definition, version, updated_at FROM routes WHERE workspace_id = ? ORDER BY id')),
     positions: rows<StageColumns>(conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id = ?')),
     transitions: rows<TransitionColumns>(conn.prepare('SELECT route_id, from_stage, to_stage, at, cause, event_id, rule FROM stage_transitions WHERE customer_id = ? ORDER BY at, id')),
-    version: conn.prepare('PRAGMA data_version').pluck(),
   });
   let statements: ReturnType<typeof prepare> | null = null;
   // The workspace's routes are the same on every page until another connection commits.
-  let seen: number | null = null;
-  const routesOf = new Map<number, CustomerViewRows['routes']>();
+  const routesKept = keptUntilCommit<number, CustomerViewRows['routes']>(conn);
   const read = conn.transaction((ws: number, id: number, limit: number): CustomerViewRows | null => {
     const s = (statements ??= prepare());
     const c = s.customer.get(ws, id);
@@ -52,11 +50,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     for (const e of s.events.all(JSON.stringify(newestEventIds(days, limit)))) if (e.workspace_id === ws) events.push(toEventView(e));
     events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id);
 
-    const version = s.version.get() as number;
-    if (version !== seen) {
-      seen = version;
-      routesOf.clear();
-    }
+    const routesOf = routesKept();
     let routes = routesOf.get(ws);
     if (routes === undefined) routesOf.set(ws, (routes = s.routes.all(ws).map(toRoute)));
     const positions = s.positions.all(id).map(toStageRow);
@@ -85,19 +79,13 @@ export const sqliteCustomerList = (conn: Database.Database, search: CustomerStor
       ORDER BY last_seen_at DESC, id DESC LIMIT ? OFFSET ?`)),
     channels: conn.prepare('SELECT customer_id, kind FROM identities WHERE customer_id IN (SELECT value FROM json_each(?))').raw(true),
     count: conn.prepare('SELECT coalesce((SELECT roots FROM customer_roots WHERE workspace_id = ?), 0)').pluck(),
-    version: conn.prepare('PRAGMA data_version').pluck(),
   });
   type Page = Awaited<ReturnType<CustomerStore['list']>>;
   let statements: ReturnType<typeof prepare> | null = null;
-  let seen: number | null = null;
-  const pages = new Map<string, Page>();
+  const pagesKept = keptUntilCommit<string, Page>(conn);
   const read = conn.transaction((ws: number, limit: number, offset: number): Page => {
     const s = (statements ??= prepare());
-    const version = s.version.get() as number;
-    if (version !== seen) {
-      seen = version;
-      pages.clear();
-    }
+    const pages = pagesKept();
     const key = `${ws}:${limit}:${offset}`;
     const kept = pages.get(key);
     if (kept !== undefined) return kept;

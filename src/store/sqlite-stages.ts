@@ -21,8 +21,7 @@ export const sqliteStageTx = (conn: Database.Database) => {
   const cache = new Map<number, StageRow[]>();
   const forWorkspace = (ws: number): StageTx => ({
     async routes() {
-      return (s.routes.all(ws) as RouteRow[])
-        .map(toRoute);
+      return (s.routes.all(ws) as RouteRow[]).map(toRoute);
     },
     async loadStages(customerIds) {
       if (isDenseRange(customerIds)) {
@@ -60,7 +59,6 @@ export const sqliteStageTx = (conn: Database.Database) => {
 };
 
 const CACHE_LIMIT = 50_000;
-
 
 /** Many ids in ascending order packed in a narrow range: cheaper as one range scan. */
 const isDenseRange = (ids: number[]): boolean => {
