@@ -30,8 +30,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(stored.map((p) => JSON.parse(p.raw).source_id)).toEqual(['1', '2']);
 
     const down: string[] = [];
-    for (let i = 0; i < 5; i++) down.push(...await migrateDown(ctx.store.db));
-    expect(down).toEqual(['0009-count-customer-roots', '0008-index-customer-roots', '0007-event-payloads', '0006-index-merges', '0005-score-sentiment']);
+    for (let i = 0; i < 6; i++) down.push(...await migrateDown(ctx.store.db));
+    expect(down).toEqual(['0010-day-event-views', '0009-count-customer-roots', '0008-index-customer-roots', '0007-event-payloads', '0006-index-merges', '0005-score-sentiment']);
     // The payloads went back into the log…
     expect((await sql<{ id: number; raw: string }>`SELECT id, raw FROM events ORDER BY id`.execute(ctx.store.db)).rows).toEqual(stored);
     // The day buckets are back in the layout before sentiment: the kind counts right after spend.
@@ -47,5 +47,32 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     // The list's total (on SQLite a count kept by triggers, filled in by the migration).
     expect((await ctx.repos.customers.list(ctx.workspace.id, { q: null, limit: 10, offset: 0 })).total).toBe(1);
     expect(await migrateToLatest(ctx.store.db)).toEqual([]);
+  });
+
+  it('fills the day rows\' event views from the log exactly as ingestion writes them', async () => {
+    ctx = await openTestContext(dialect);
+    const who = { identities: [{ channel: 'instagram', id: 'u1' }] };
+    const { touchedCustomers: [id] } = await ingestEvents(ctx.repos, ctx.workspace, [
+      event({ source: 't', source_id: '1', kind: 'comment', channel: 'instagram', occurred_at: '2026-05-01T10:00:00Z', customer: who }),
+      event({ source: 't', source_id: '2', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T10:00:00Z', amount: 120.35, currency: 'EUR', order_id: 'o1', customer: who }),
+      event({ source: 't', source_id: '3', kind: 'mention', channel: 'instagram', occurred_at: '2026-05-02T12:30:00Z', customer: who,
+        text: 'Love the new bike, but the bell broke 😕 "again"', thread_id: 'th1', in_reply_to: 'p9', meta: { followers: 1234, tags: ['a', 'b'], nested: { x: 0.1 } } }),
+    ], ctx.now());
+    const page = async () => (await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id!, { asOf: ctx.now(), events: 50 })).events;
+    const views = async () => (await ctx.store.db.selectFrom('customer_days').select('views').orderBy('customer_id').orderBy('day').execute())
+      .map((d) => JSON.parse(`[${d.views}]`));
+    const before = await page();
+    expect(before.map((e) => [e.sourceId, e.text, e.amount, e.meta])).toEqual([
+      ['3', 'Love the new bike, but the bell broke 😕 "again"', null, { followers: 1234, tags: ['a', 'b'], nested: { x: 0.1 } }],
+      ['2', null, 120.35, null],
+      ['1', null, null, null],
+    ]);
+    expect(before[0]!.sentimentScore).toEqual(expect.any(Number));
+    const written = await views();
+
+    expect(await migrateDown(ctx.store.db)).toEqual(['0010-day-event-views']);
+    expect(await migrateToLatest(ctx.store.db)).toEqual(['0010-day-event-views']);
+    expect(await views()).toEqual(written);
+    expect(await page()).toEqual(before);
   });
 });

@@ -1,23 +1,13 @@
 /** Reading customers: lists, one customer with identities and timeline, look-up by identity. */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerRecord, CustomerStore, CustomerSummary, EventView, FactRow, IdentityView, MergeView } from '../app/ports.js';
+import type { CustomerRecord, CustomerStore, CustomerSummary, FactRow, IdentityView, MergeView } from '../app/ports.js';
 import type { CustomerState } from '../domain/customer-state.js';
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
-import { eventIdsOf, newestEventIds, parseState } from './customer-row.js';
+import { eventIdsOf, parseState } from './customer-row.js';
+import { decodeViews, newestFirst, oldestDayFor } from './event-views.js';
 import { epochDay } from '../domain/time.js';
 import { isPostgres } from './dialect.js';
-import type { CustomerTable, EventTable, IdentityTable, MergeTable, Tables } from './tables.js';
-
-export const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
-
-export type EventViewRow = Pick<Selectable<EventTable>, (typeof EVENT_VIEW_COLUMNS)[number]>;
-
-export const toEventView = (r: EventViewRow): EventView => ({
-  id: r.id, customerId: r.customer_id, source: r.source, sourceId: r.source_id, kind: r.kind, channel: r.channel,
-  direction: r.direction, occurredAt: r.occurred_at, text: r.text, lang: r.lang,
-  sentiment: r.sentiment, sentimentScore: r.sentiment_score, emotion: r.emotion, amount: r.amount, currency: r.currency,
-  orderId: r.order_id, threadId: r.thread_id, inReplyTo: r.in_reply_to, meta: parseMeta(r.meta),
-});
+import type { CustomerTable, IdentityTable, MergeTable, Tables } from './tables.js';
 
 const SENTIMENTS = new Set(['negative', 'neutral', 'positive']);
 const scoredOf = (label: string | null, score: number | null): FactRow['sentiment'] =>
@@ -149,23 +139,19 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
     },
 
     async timeline(ws, customerId, { before, beforeId, limit }) {
-      // Walk the customer's day rows newest first, gathering event ids until the page is full
-      // (a whole day at a time: ids within a day are not in time order).
+      // The customer's day rows newest first, whole days until the page is full (events within a
+      // day are not in time order): their ids to count, then the views of the days needed.
       const days = db.selectFrom('customer_days').select(['day', 'events']).where('customer_id', '=', customerId);
       const rows = await (before === null ? days : days.where('day', '<=', epochDay(before))).orderBy('day', 'desc').execute();
       // Past the cursor's own day (filtered below), a page needs `limit` more events.
       const wanted = limit + (before === null || rows[0] === undefined ? 0 : eventIdsOf(rows[0].events).length);
-      const ids = newestEventIds(rows, wanted);
-      const events: EventView[] = [];
-      for (let i = 0; i < ids.length; i += 500) {
-        // By id alone: with workspace_id in the WHERE, SQLite would walk the idempotency index instead.
-        const chunk = await db.selectFrom('events').select([...EVENT_VIEW_COLUMNS, 'workspace_id']).where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const r of chunk) {
-          if (r.workspace_id !== ws) continue;
-          if (before === null || r.occurred_at < before || (r.occurred_at === before && beforeId !== null && r.id < beforeId)) events.push(toEventView(r));
-        }
-      }
-      return events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id).slice(0, limit);
+      const oldest = oldestDayFor(rows, wanted);
+      if (oldest === null) return [];
+      const views = await db.selectFrom('customer_days').select('views').where('customer_id', '=', customerId)
+        .where('day', '>=', oldest).where('day', '<=', rows[0]!.day).execute();
+      return decodeViews(views.map((v) => v.views))
+        .filter((e) => before === null || e.occurredAt < before || (e.occurredAt === before && beforeId !== null && e.id < beforeId))
+        .sort(newestFirst).slice(0, limit);
     },
 
     async groupOf(ws, rootId) {

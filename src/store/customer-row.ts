@@ -2,6 +2,7 @@
 import type { CustomerWrite } from '../app/ports.js';
 import { decodeState, encodeDay, type CustomerState, type StoredDay } from '../domain/customer-state.js';
 import { AppError } from '../domain/errors.js';
+import { joinViews } from './event-views.js';
 
 /**
  * The state column is written only by Pulse (encodeState); decodeState's structural check (not a
@@ -23,22 +24,12 @@ export const summaryOf = (w: Pick<CustomerWrite, 'state'>) => ({
   last_seen_at: w.state.lastAt,
 });
 
-/** The day rows a write must store, with the ids of the events it adds (comma-separated). */
-export const daysToWrite = (w: Pick<CustomerWrite, 'state' | 'dayEvents'>): (StoredDay & { events: string })[] =>
-  Array.from(w.dayEvents, ([day, ids]) => ({ ...encodeDay(w.state, day), events: ids.join(',') }));
+/**
+ * The day rows a write must store, with the ids of the events it adds (comma-separated) and their
+ * views (event-views.ts) from `views`; without `views`, empty, for the caller to fill from the log.
+ */
+export const daysToWrite = (w: Pick<CustomerWrite, 'state' | 'dayEvents'>, views?: ReadonlyMap<number, string>): (StoredDay & { events: string; views: string })[] =>
+  Array.from(w.dayEvents, ([day, ids]) => ({ ...encodeDay(w.state, day), events: ids.join(','), views: views === undefined ? '' : joinViews(ids, views) }));
 
 /** Parses a day row's comma-separated event ids. */
 export const eventIdsOf = (events: string): number[] => (events === '' ? [] : events.split(',').map(Number));
-
-/**
- * The event ids of day rows given newest first, a whole day at a time (ids within a day are not in
- * time order), until at least `wanted` (every day holds at least one event).
- */
-export const newestEventIds = (days: readonly { events: string }[], wanted: number): number[] => {
-  const ids: number[] = [];
-  for (const d of days) {
-    if (ids.length >= wanted) break;
-    ids.push(...eventIdsOf(d.events));
-  }
-  return ids;
-};

@@ -8,6 +8,7 @@ import type { MergeStore, MergeTx } from '../app/ports.js';
 import { encodeSummary } from '../domain/customer-state.js';
 import { customerRepo, toMergeView } from './customer-repo.js';
 import { daysToWrite, summaryOf } from './customer-row.js';
+import { fillDayViews } from './event-views.js';
 import { isPostgres } from './dialect.js';
 import type { Tables } from './tables.js';
 import type { WriteLock } from './write-lock.js';
@@ -44,6 +45,8 @@ const mergeTx = (trx: Transaction<Tables>): MergeTx => ({
       const rows = daysToWrite(write).map((d) => ({ customer_id: id, ...d }));
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('customer_days').values(rows.slice(i, i + 500)).execute();
     }
+    // The rebuilt rows list their events; their views come from the log.
+    await fillDayViews(trx, [...states.keys()]);
   },
 });
 

@@ -11,6 +11,7 @@ import * as indexMerges from './migrations/0006-index-merges.js';
 import * as eventPayloads from './migrations/0007-event-payloads.js';
 import * as indexCustomerRoots from './migrations/0008-index-customer-roots.js';
 import * as countCustomerRoots from './migrations/0009-count-customer-roots.js';
+import * as dayEventViews from './migrations/0010-day-event-views.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-event-payloads': eventPayloads,
   '0008-index-customer-roots': indexCustomerRoots,
   '0009-count-customer-roots': countCustomerRoots,
+  '0010-day-event-views': dayEventViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,6 +7,7 @@ import type { CustomerWrite, IngestStore, IngestTx, StageRow, StoredCustomer } f
 import { handleKey, idKey } from '../domain/identity.js';
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+import { encodeEventView } from './event-views.js';
 import { copyInto, stagingFor } from './postgres-copy.js';
 import { postgresStageTx } from './postgres-stages.js';
 
@@ -18,7 +19,7 @@ const EVENT_COLUMNS = ['workspace_id', 'customer_id', 'source', 'source_id', 'ki
   'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'amount_ws', 'order_id', 'thread_id', 'in_reply_to', 'meta', 'ingested_at'];
 const CUSTOMER_COLUMNS = ['id', 'workspace_id', 'display_name', 'name_given', 'email', 'phone', 'first_seen_at', 'last_seen_at', 'events_count',
   'interactions', 'purchases', 'spend_total', 'state', 'created_at', 'updated_at'];
-const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events'];
+const DAY_COLUMNS = ['customer_id', 'day', 'bucket', 'extra', 'events', 'views'];
 const IDENTITY_COLUMNS = ['workspace_id', 'customer_id', 'kind', 'external_id', 'handle', 'handle_key', 'verified', 'link_source', 'confidence', 'created_at'];
 
 /**
@@ -42,24 +43,29 @@ const customerRow = (ws: number, w: CustomerWrite) => {
     m.spend_total, encodeSummary(w.state), w.now, w.now];
 };
 
-/** Writes the day rows of customers: appends the new event ids, or replaces every row of a rebuild. */
-const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[]): Promise<void> => {
+/**
+ * Writes the day rows of customers: appends the new event ids and their views (`views`: those of the
+ * events the transaction inserted), or replaces every row of a rebuild.
+ */
+const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[], views: ReadonlyMap<number, string>): Promise<void> => {
   const replace = writes.filter((w) => w.replaceDays).map((w) => w.id);
   if (replace.length > 0) await client.query('DELETE FROM customer_days WHERE customer_id = ANY($1::bigint[])', [replace]);
-  const rows = writes.flatMap((w) => daysToWrite(w).map((d) => [w.id, d.day, d.bucket, d.extra, d.events]));
+  const rows = writes.flatMap((w) => daysToWrite(w, views).map((d) => [w.id, d.day, d.bucket, d.extra, d.events, d.views]));
   if (rows.length === 0) return;
   const stage = await stagingFor(client, 'customer_days');
   await copyInto(client, stage, DAY_COLUMNS, rows);
   await client.query(
     `INSERT INTO customer_days (${DAY_COLUMNS.join(', ')}) SELECT ${DAY_COLUMNS.join(', ')} FROM ${stage}
      ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
-       events = customer_days.events || ',' || excluded.events`,
+       events = customer_days.events || ',' || excluded.events, views = customer_days.views || ',' || excluded.views`,
   );
   await client.query(`TRUNCATE ${stage}`);
 };
 
 export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
   const txFor = (client: pg.PoolClient, ws: number): IngestTx => {
+    // The views of the events this transaction inserted, for the day rows it writes (event-views.ts).
+    const views = new Map<number, string>();
     const tx: IngestTx = {
     ...postgresStageTx(client, ws),
     async stagePage(afterId, limit, sinceDay) {
@@ -132,7 +138,11 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
       );
       await client.query(`TRUNCATE ${stage}`);
       const stored = new Map(result.rows.map((r) => [`${r.source}\u0000${r.source_id}`, r.id]));
-      return rows.map((r) => stored.get(`${r.source}\u0000${r.sourceId}`) ?? null);
+      return rows.map((r) => {
+        const id = stored.get(`${r.source}\u0000${r.sourceId}`) ?? null;
+        if (id !== null) views.set(id, encodeEventView(id, r));
+        return id;
+      });
     },
     async loadCustomers(ids) {
       const out = new Map<number, StoredCustomer>();
@@ -152,7 +162,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
     },
     async insertCustomers(rows) {
       await copyInto(client, 'customers', CUSTOMER_COLUMNS, rows.map((w) => customerRow(ws, w)));
-      await writeDays(client, rows);
+      await writeDays(client, rows, views);
     },
     async updateCustomers(rows) {
       if (rows.length === 0) return;
@@ -164,7 +174,7 @@ export const postgresIngestStore = (pool: pg.Pool): IngestStore => {
            spend_total = u.spend_total, state = u.state, updated_at = u.updated_at
          FROM ${stage} u WHERE c.id = u.id AND c.workspace_id = $1`, [ws]);
       await client.query(`TRUNCATE ${stage}`);
-      await writeDays(client, rows);
+      await writeDays(client, rows, views);
     },
     async insertIdentities(rows) {
       if (rows.length === 0) return;

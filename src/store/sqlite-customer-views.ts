@@ -3,14 +3,16 @@
  * page opens (unfiltered), each read in one snapshot: a dedicated read-only connection runs
  * prepared statements synchronously inside one read transaction, so the page never mixes rows from
  * before and after a concurrent write, and no query waits behind another request's. Through Kysely
- * the same page took a dozen builds, compiles and awaits; here it is a dozen index look-ups.
+ * the same page took a dozen builds, compiles and awaits; here it is a few index look-ups, the
+ * recent events coming with the customer's day rows (event-views.ts).
  */
 import type Database from 'better-sqlite3';
-import type { CustomerStore, CustomerSummary, CustomerViewRows, CustomerViewStore, EventView } from '../app/ports.js';
-import { newestEventIds, parseState } from './customer-row.js';
+import type { CustomerStore, CustomerSummary, CustomerViewRows, CustomerViewStore } from '../app/ports.js';
+import { parseState } from './customer-row.js';
+import { decodeViews, newestFirst, oldestDayFor } from './event-views.js';
 import { keptUntilCommit, rows } from './sqlite-rows.js';
 import { toRoute, toStageRow, toTransitionView, type RouteRow, type StageColumns, type TransitionColumns } from './route-repo.js';
-import { EVENT_VIEW_COLUMNS, SUMMARY_COLUMNS, toCustomerRecord, toEventView, toIdentityView, toMergeView, toSummary, type EventViewRow, type SummaryRow } from './customer-repo.js';
+import { SUMMARY_COLUMNS, toCustomerRecord, toIdentityView, toMergeView, toSummary, type SummaryRow } from './customer-repo.js';
 
 type CustomerRow = SummaryRow & { merged_into: number | null; state: string };
 type DayRow = { day: number; bucket: string; extra: string | null; events: string };
@@ -25,7 +27,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     mergedInto: conn.prepare('SELECT id FROM customers WHERE workspace_id = ? AND merged_into = ?').pluck(),
     identities: rows<IdentityRow>(conn.prepare('SELECT * FROM identities WHERE customer_id = ?')),
     mergesAs: rows<MergeRow>(conn.prepare('SELECT * FROM merges WHERE workspace_id = ? AND (target_id = ? OR merged_id = ?)')),
-    events: rows<EventViewRow & { workspace_id: number }>(conn.prepare(`SELECT ${EVENT_VIEW_COLUMNS.join(', ')}, workspace_id FROM events WHERE id IN (SELECT value FROM json_each(?))`)),
+    views: conn.prepare('SELECT views FROM customer_days WHERE customer_id = ? AND day >= ? ORDER BY day DESC').pluck(),
     routes: rows<RouteRow>(conn.prepare('SELECT id, name, definition, version, updated_at FROM routes WHERE workspace_id = ? ORDER BY id')),
     positions: rows<StageColumns>(conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id = ?')),
     transitions: rows<TransitionColumns>(conn.prepare('SELECT route_id, from_stage, to_stage, at, cause, event_id, rule FROM stage_transitions WHERE customer_id = ? ORDER BY at, id')),
@@ -46,9 +48,8 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     const merges = new Map<number, ReturnType<typeof toMergeView>>();
     for (const g of group) for (const m of s.mergesAs.all(ws, g, g)) merges.set(m.id, toMergeView(m));
 
-    const events: EventView[] = [];
-    for (const e of s.events.all(JSON.stringify(newestEventIds(days, limit)))) if (e.workspace_id === ws) events.push(toEventView(e));
-    events.sort((x, y) => y.occurredAt - x.occurredAt || y.id - x.id);
+    const oldest = oldestDayFor(days, limit);
+    const events = oldest === null ? [] : decodeViews(s.views.all(id, oldest) as string[]).sort(newestFirst);
 
     const routesOf = routesKept();
     let routes = routesOf.get(ws);

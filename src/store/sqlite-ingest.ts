@@ -12,6 +12,7 @@ import type { CustomerWrite, IngestStore, IngestTx, StoredCustomer } from '../ap
 import { encodeSummary, type StoredDay } from '../domain/customer-state.js';
 import { handleKey, idKey } from '../domain/identity.js';
 import { daysToWrite, parseState, summaryOf } from './customer-row.js';
+import { encodeEventView } from './event-views.js';
 import { sqliteStagePages } from './sqlite-stage-pages.js';
 import { sqliteStageTx } from './sqlite-stages.js';
 import type { WriteLock } from './write-lock.js';
@@ -53,20 +54,21 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
         events_count = ?, interactions = ?, purchases = ?, spend_total = ?, state = ?, updated_at = ? WHERE id = ?`),
     days: conn.prepare('SELECT day, bucket, extra FROM customer_days WHERE customer_id = ?'),
     deleteDays: conn.prepare('DELETE FROM customer_days WHERE customer_id = ?'),
-    upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events) VALUES (?, ?, ?, ?, ?)
+    upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events, views) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
-        events = customer_days.events || ',' || excluded.events`),
+        events = customer_days.events || ',' || excluded.events, views = customer_days.views || ',' || excluded.views`),
     insertIdentity: conn.prepare(`INSERT INTO identities (workspace_id, customer_id, kind, external_id, handle, handle_key, verified,
         link_source, confidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, kind, external_id) DO NOTHING`),
   };
 
-  const writeDays = (w: CustomerWrite) => {
-    if (w.replaceDays) s.deleteDays.run(w.id);
-    for (const d of daysToWrite(w)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events);
-  };
-
   const txFor = (ws: number): IngestTx => {
+    // The views of the events this transaction inserted, for the day rows it writes (event-views.ts).
+    const views = new Map<number, string>();
+    const writeDays = (w: CustomerWrite) => {
+      if (w.replaceDays) s.deleteDays.run(w.id);
+      for (const d of daysToWrite(w, views)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events, d.views);
+    };
     const tx: IngestTx = {
     ...stageTx.forWorkspace(ws),
     async stagePage(afterId, limit, sinceDay) {
@@ -99,6 +101,7 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
         if (result.changes !== 1) return null;
         const id = Number(result.lastInsertRowid);
         s.insertPayload.run(id, ws, r.raw);
+        views.set(id, encodeEventView(id, r));
         return id;
       });
     },

@@ -43,6 +43,8 @@ export interface CustomerDayTable {
   extra: string | null;
   /** Comma-separated ids of the day's events. */
   events: string;
+  /** The day's events as the customer page shows them (store/event-views.ts). */
+  views: string;
 }
 
 export interface IdentityTable {

@@ -1,0 +1,86 @@
+/**
+ * A customer's timeline as its day rows keep it. Each day row (customer_days) lists the ids of the
+ * day's events and, in `views`, the events themselves as the customer page shows them: one JSON
+ * array per event, in EVENT_VIEW_COLUMNS order, joined by commas. The log is written once and never
+ * changed, so the copy stays true; a page then reads the customer's few clustered day rows instead of
+ * one random row of the log per event (migration 0010).
+ *
+ * Ingestion encodes the views from the rows it inserts (`encodeEventView`); merges, which rewrite a
+ * customer's day rows, and the migration fill them from the log in SQL (`fillDayViews`).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { EventView, NewEventRow } from '../app/ports.js';
+import { AppError } from '../domain/errors.js';
+import { isPostgres } from './dialect.js';
+import type { Tables } from './tables.js';
+
+/** The log's columns of an event view, in the order of a stored view's values. */
+export const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
+
+/** The stored view of an event the log has just given `id` (`meta`, JSON text, goes in as JSON). */
+export const encodeEventView = (id: number, r: NewEventRow): string => {
+  const values = JSON.stringify([id, r.customerId, r.source, r.sourceId, r.kind, r.channel, r.direction, r.occurredAt, r.text, r.lang,
+    r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.orderId, r.threadId, r.inReplyTo]);
+  return `${values.slice(0, -1)},${r.meta ?? 'null'}]`;
+};
+
+/** The views of these event ids, comma-joined as a day row keeps them; every id must have one. */
+export const joinViews = (ids: readonly number[], views: ReadonlyMap<number, string>): string =>
+  ids.map((id) => {
+    const view = views.get(id);
+    if (view === undefined) throw new AppError('internal_error', `event ${id} has no view in this batch`);
+    return view;
+  }).join(',');
+
+type ViewValues = [number, number, string, string, string, string, string, number, string | null, string | null,
+  string | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, unknown];
+
+const toView = (v: ViewValues): EventView => ({
+  id: v[0], customerId: v[1], source: v[2], sourceId: v[3], kind: v[4], channel: v[5], direction: v[6], occurredAt: v[7],
+  text: v[8], lang: v[9], sentiment: v[10], sentimentScore: v[11], emotion: v[12], amount: v[13], currency: v[14],
+  orderId: v[15], threadId: v[16], inReplyTo: v[17],
+  meta: typeof v[18] === 'object' && v[18] !== null && !Array.isArray(v[18]) ? (v[18] as Record<string, unknown>) : null,
+});
+
+/** The events of day rows' `views`, in no particular order. */
+export const decodeViews = (days: readonly string[]): EventView[] => {
+  const texts = days.filter((v) => v !== '');
+  return texts.length === 0 ? [] : (JSON.parse(`[${texts.join(',')}]`) as ViewValues[]).map(toView);
+};
+
+/** Newest first, in (occurredAt, id) order: the timeline's order. */
+export const newestFirst = (a: EventView, b: EventView): number => b.occurredAt - a.occurredAt || b.id - a.id;
+
+/**
+ * The oldest day a page must read, given the customer's days newest first with their event ids:
+ * whole days until at least `wanted` events (null when there are no days).
+ */
+export const oldestDayFor = (days: readonly { day: number; events: string }[], wanted: number): number | null => {
+  let n = 0;
+  let oldest: number | null = null;
+  for (const d of days) {
+    if (n >= wanted) break;
+    oldest = d.day;
+    n += d.events === '' ? 0 : d.events.split(',').length;
+  }
+  return oldest;
+};
+
+/**
+ * Fills `views` of day rows from the log: those of `customerIds`, or every row. For rows written
+ * without their views (a merge's rebuilt days) and for rows stored before views existed.
+ */
+export const fillDayViews = async (db: Kysely<Tables>, customerIds: readonly number[] | 'all'): Promise<void> => {
+  if (customerIds !== 'all' && customerIds.length === 0) return;
+  if (isPostgres(db)) {
+    const which = customerIds === 'all' ? sql`` : sql`WHERE d.customer_id = ANY(${[...customerIds]}::bigint[])`;
+    await sql`UPDATE customer_days d SET views = coalesce((
+        SELECT string_agg(json_build_array(${sql.join(EVENT_VIEW_COLUMNS.slice(0, -1).map((c) => sql.ref(`e.${c}`)))}, e.meta::json)::text, ',')
+        FROM events e WHERE e.id = ANY(string_to_array(d.events, ',')::bigint[])), '') ${which}`.execute(db);
+    return;
+  }
+  const which = customerIds === 'all' ? sql`` : sql`WHERE customer_id IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`;
+  await sql`UPDATE customer_days SET views = coalesce((
+      SELECT group_concat(json_array(${sql.join(EVENT_VIEW_COLUMNS.slice(0, -1).map((c) => sql.ref(`e.${c}`)))}, json(e.meta)), ',')
+      FROM events e WHERE e.id IN (SELECT value FROM json_each('[' || customer_days.events || ']'))), '') ${which}`.execute(db);
+};
