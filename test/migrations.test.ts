@@ -22,7 +22,9 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       event({ source: 't', source_id: '1', kind: 'comment', channel: 'instagram', occurred_at: '2026-05-01T10:00:00Z', customer: who }),
       event({ source: 't', source_id: '2', kind: 'purchase', channel: 'shop', occurred_at: '2026-05-02T10:00:00Z', amount: 120, currency: 'EUR', order_id: 'o1', customer: who }),
     ], ctx.now());
-    const before = (await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id!, { asOf: ctx.now(), events: 0 })).facts;
+    const view = () => viewCustomer(ctx.repos, systemAccess(ctx.workspace), id!, { asOf: ctx.now(), events: 0 });
+    const { facts: before, stages } = await view();
+    expect(stages.flatMap((s) => s.history).length).toBeGreaterThan(0);
 
     const payloads = async () => (await sql<{ id: number; raw: string }>`SELECT event_id AS id, raw FROM event_payloads ORDER BY event_id`.execute(ctx.store.db)).rows;
     const stored = await payloads();
@@ -30,8 +32,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(stored.map((p) => JSON.parse(p.raw).source_id)).toEqual(['1', '2']);
 
     const down: string[] = [];
-    for (let i = 0; i < 6; i++) down.push(...await migrateDown(ctx.store.db));
-    expect(down).toEqual(['0010-day-event-views', '0009-count-customer-roots', '0008-index-customer-roots', '0007-event-payloads', '0006-index-merges', '0005-score-sentiment']);
+    for (let i = 0; i < 7; i++) down.push(...await migrateDown(ctx.store.db));
+    expect(down).toEqual(['0011-cover-page-reads', '0010-day-event-views', '0009-count-customer-roots', '0008-index-customer-roots', '0007-event-payloads', '0006-index-merges', '0005-score-sentiment']);
     // The payloads went back into the log…
     expect((await sql<{ id: number; raw: string }>`SELECT id, raw FROM events ORDER BY id`.execute(ctx.store.db)).rows).toEqual(stored);
     // The day buckets are back in the layout before sentiment: the kind counts right after spend.
@@ -42,7 +44,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(await migrateToLatest(ctx.store.db)).toEqual([...down].reverse());
     // …and out again.
     expect(await payloads()).toEqual(stored);
-    expect((await viewCustomer(ctx.repos, systemAccess(ctx.workspace), id!, { asOf: ctx.now(), events: 0 })).facts).toEqual(before);
+    // Facts, where the customer stands and how they got there (tables and indexes rebuilt by 0011).
+    expect(await view()).toMatchObject({ facts: before, stages });
     expect((await ctx.repos.workspaces.list()).map((w) => w.slug)).toEqual(['test']);
     // The list's total (on SQLite a count kept by triggers, filled in by the migration).
     expect((await ctx.repos.customers.list(ctx.workspace.id, { q: null, limit: 10, offset: 0 })).total).toBe(1);
@@ -70,8 +73,9 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(before[0]!.sentimentScore).toEqual(expect.any(Number));
     const written = await views();
 
-    expect(await migrateDown(ctx.store.db)).toEqual(['0010-day-event-views']);
-    expect(await migrateToLatest(ctx.store.db)).toEqual(['0010-day-event-views']);
+    const down = [...await migrateDown(ctx.store.db), ...await migrateDown(ctx.store.db)];
+    expect(down).toEqual(['0011-cover-page-reads', '0010-day-event-views']);
+    expect(await migrateToLatest(ctx.store.db)).toEqual([...down].reverse());
     expect(await views()).toEqual(written);
     expect(await page()).toEqual(before);
   });

@@ -12,6 +12,7 @@ import * as eventPayloads from './migrations/0007-event-payloads.js';
 import * as indexCustomerRoots from './migrations/0008-index-customer-roots.js';
 import * as countCustomerRoots from './migrations/0009-count-customer-roots.js';
 import * as dayEventViews from './migrations/0010-day-event-views.js';
+import * as coverPageReads from './migrations/0011-cover-page-reads.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-create-core': createCore,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-index-customer-roots': indexCustomerRoots,
   '0009-count-customer-roots': countCustomerRoots,
   '0010-day-event-views': dayEventViews,
+  '0011-cover-page-reads': coverPageReads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

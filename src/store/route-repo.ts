@@ -42,7 +42,7 @@ export const toTransitionView = (r: TransitionColumns): TransitionView => ({
 export const stageReadRepo = (db: Kysely<Tables>): StageReadStore => ({
   async positions(ws, customerId) {
     const rows = await db.selectFrom('customer_stages').innerJoin('routes', 'routes.id', 'customer_stages.route_id')
-      .select(['customer_id', 'route_id', 'stage', 'reached', 'since']).where('routes.workspace_id', '=', ws).where('customer_id', '=', customerId).execute();
+      .select(['customer_id', 'route_id', 'stage', 'reached', 'since']).where('routes.workspace_id', '=', ws).where('customer_id', '=', customerId).orderBy('route_id').execute();
     return rows.map(toStageRow);
   },
   async transitions(ws, customerId) {

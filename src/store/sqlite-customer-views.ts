@@ -29,7 +29,7 @@ export const sqliteCustomerViews = (conn: Database.Database): CustomerViewStore 
     mergesAs: rows<MergeRow>(conn.prepare('SELECT * FROM merges WHERE workspace_id = ? AND (target_id = ? OR merged_id = ?)')),
     views: conn.prepare('SELECT views FROM customer_days WHERE customer_id = ? AND day >= ? ORDER BY day DESC').pluck(),
     routes: rows<RouteRow>(conn.prepare('SELECT id, name, definition, version, updated_at FROM routes WHERE workspace_id = ? ORDER BY id')),
-    positions: rows<StageColumns>(conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id = ?')),
+    positions: rows<StageColumns>(conn.prepare('SELECT customer_id, route_id, stage, reached, since FROM customer_stages WHERE customer_id = ? ORDER BY route_id')),
     transitions: rows<TransitionColumns>(conn.prepare('SELECT route_id, from_stage, to_stage, at, cause, event_id, rule FROM stage_transitions WHERE customer_id = ? ORDER BY at, id')),
   });
   let statements: ReturnType<typeof prepare> | null = null;

@@ -42,6 +42,7 @@ export interface RouteStore {
 export type TransitionView = Omit<TransitionRow, 'customerId'>;
 
 export interface StageReadStore {
+  /** Where the customer stands on each route, in route order. */
   positions(workspaceId: number, customerId: number): Promise<StageRow[]>;
   transitions(workspaceId: number, customerId: number): Promise<TransitionView[]>;
   /** Customers per stage (null: before the first stage) on a route, roots only. */
