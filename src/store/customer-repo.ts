@@ -141,7 +141,8 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
     async timeline(ws, customerId, { before, beforeId, limit }) {
       // The customer's day rows newest first, whole days until the page is full (events within a
       // day are not in time order): their ids to count, then the views of the days needed.
-      const days = db.selectFrom('customer_days').select(['day', 'events']).where('customer_id', '=', customerId);
+      const days = db.selectFrom('customer_days').select(['day', 'events']).where('customer_id', '=', customerId)
+        .where((eb) => eb.exists(eb.selectFrom('customers').select('id').where('id', '=', customerId).where('workspace_id', '=', ws)));
       const rows = await (before === null ? days : days.where('day', '<=', epochDay(before))).orderBy('day', 'desc').execute();
       // Past the cursor's own day (filtered below), a page needs `limit` more events.
       const wanted = limit + (before === null || rows[0] === undefined ? 0 : eventIdsOf(rows[0].events).length);
