@@ -9,7 +9,9 @@
  * server is the built one (dist/, `npm run build`), as `npm start` runs it.
  *
  * Pulse runs with PULSE_HTTP_PROCESSES (--processes, default: one per core); the hello-world route runs
- * with as many processes (Node cluster), so the ratio compares like with like.
+ * with as many processes (Node cluster), so the ratio compares like with like. Beside req/s and
+ * latency, each line gives the CPU time the server's processes spent per request (from /proc): on a
+ * shared 2-core VM req/s moves with the neighbours, CPU per request much less.
  *
  * A server runs for days: before measuring, the store's files are read through once (into the OS
  * page cache), then --warmup S seconds (default 20) of customer pages (other random ids) and 2 s of
@@ -21,7 +23,7 @@
  * (keep the built store there and reuse it on the next run; default: a temporary directory, removed after).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemAccess } from '../src/app/access.js';
@@ -107,7 +109,28 @@ interface Load {
   p50: number;
   p99: number;
   failed: number;
+  requests: number;
+  /** CPU time the server's processes spent per request (µs): steadier than req/s on a shared VM. */
+  cpuUs?: number;
 }
+
+/** User + system CPU seconds of a process and all its descendants (Linux /proc). */
+const cpuSeconds = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  let ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) ticks += cpuSeconds(Number(child)) * 100;
+  }
+  return ticks / 100;
+};
+
+/** A wrk run with the CPU the server (`pid` and its workers) spent on it. */
+const measured = async (pid: number, run: () => Promise<Load>): Promise<Load> => {
+  const before = cpuSeconds(pid);
+  const load = await run();
+  return { ...load, cpuUs: ((cpuSeconds(pid) - before) * 1e6) / load.requests };
+};
 
 /** wrk's latency figure ("812.00us", "4.25ms", "1.02s") in milliseconds. */
 const millis = (text: string): number => {
@@ -128,12 +151,16 @@ const wrk = (url: string, duration: number, headers: Record<string, string>, scr
       const p99 = figure(/^\s+99%\s+(\S+)/m);
       if (rps === undefined || p50 === undefined || p99 === undefined) return reject(new Error(`unexpected wrk output:\n${out}`));
       const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0;
-      resolve({ rps: Number(rps), p50: millis(p50), p99: millis(p99), failed: Number(figure(/Non-2xx or 3xx responses: (\d+)/) ?? 0) + errors });
+      resolve({
+        rps: Number(rps), p50: millis(p50), p99: millis(p99), failed: Number(figure(/Non-2xx or 3xx responses: (\d+)/) ?? 0) + errors,
+        requests: Number(figure(/(\d+) requests in/) ?? 0),
+      });
     });
   });
 
 const report = (name: string, r: Load): Load => {
-  console.log(`${name.padEnd(34)} ${fmt(r.rps).padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   ${r.failed === 0 ? 'all 2xx' : `${fmt(r.failed)} failed`}`);
+  const cpu = r.cpuUs === undefined ? '' : `   server CPU ${fmt(r.cpuUs)} µs/request`;
+  console.log(`${name.padEnd(34)} ${fmt(r.rps).padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms${cpu}   ${r.failed === 0 ? 'all 2xx' : `${fmt(r.failed)} failed`}`);
   return r;
 };
 
@@ -180,9 +207,9 @@ try {
     await wrk(`http://127.0.0.1:${PORT}`, warmup, auth, randomCustomers(5));
     await wrk(`http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, 2, auth);
   }
-  const helloR = report('hello-world Fastify route', await wrk(`http://127.0.0.1:${HELLO_PORT}/hello`, seconds, {}));
-  const one = report('GET /customers/:id (random id)', await wrk(`http://127.0.0.1:${PORT}`, seconds, auth, randomCustomers(11)));
-  const list = report('GET /customers (list page)', await wrk(`http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, seconds, auth));
+  const helloR = report('hello-world Fastify route', await measured(hello.pid!, () => wrk(`http://127.0.0.1:${HELLO_PORT}/hello`, seconds, {})));
+  const one = report('GET /customers/:id (random id)', await measured(server.pid!, () => wrk(`http://127.0.0.1:${PORT}`, seconds, auth, randomCustomers(11))));
+  const list = report('GET /customers (list page)', await measured(server.pid!, () => wrk(`http://127.0.0.1:${PORT}/api/v1/workspaces/bench/customers?limit=50`, seconds, auth)));
   console.log(`\nratio to hello-world: customer ${((100 * one.rps) / helloR.rps).toFixed(1)} %, list ${((100 * list.rps) / helloR.rps).toFixed(1)} % (targets: p99 ≤ 10 ms, ≥ 10,000 req/s)`);
   console.log(JSON.stringify({ customers, events, connections: 50, seconds, processes, hello: helloR, customer: one, list }));
 } finally {
