@@ -201,7 +201,7 @@ export const ingestEvents = async (
       const given = contactOf(id);
       return {
         id, displayName: given.name ?? c.name, nameGiven: given.name !== null, email: given.email, phone: given.phone,
-        state: stateOf(id).state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
+        state: stateOf(id).state, dayEvents: dayEvents.get(id) ?? new Map(), now,
       };
     });
     const updates: CustomerWrite[] = [];
@@ -213,7 +213,7 @@ export const ingestEvents = async (
       updates.push({
         id, displayName: rename ? given.name : stored.displayName, nameGiven: stored.nameGiven || rename,
         email: stored.email ?? given.email, phone: stored.phone ?? given.phone,
-        state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), replaceDays: false, now,
+        state: entry.state, dayEvents: dayEvents.get(id) ?? new Map(), now,
       });
     }
     const transitions = await stages.finish(now);

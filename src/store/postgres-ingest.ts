@@ -45,11 +45,9 @@ const customerRow = (ws: number, w: CustomerWrite) => {
 
 /**
  * Writes the day rows of customers: appends the new event ids and their views (`views`: those of the
- * events the transaction inserted), or replaces every row of a rebuild.
+ * events the transaction inserted).
  */
 const writeDays = async (client: pg.PoolClient, writes: CustomerWrite[], views: ReadonlyMap<number, string>): Promise<void> => {
-  const replace = writes.filter((w) => w.replaceDays).map((w) => w.id);
-  if (replace.length > 0) await client.query('DELETE FROM customer_days WHERE customer_id = ANY($1::bigint[])', [replace]);
   const rows = writes.flatMap((w) => daysToWrite(w, views).map((d) => [w.id, d.day, d.bucket, d.extra, d.events, d.views]));
   if (rows.length === 0) return;
   const stage = await stagingFor(client, 'customer_days');

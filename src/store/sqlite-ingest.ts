@@ -53,7 +53,6 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     updateCustomer: conn.prepare(`UPDATE customers SET display_name = ?, name_given = ?, email = ?, phone = ?, first_seen_at = ?, last_seen_at = ?,
         events_count = ?, interactions = ?, purchases = ?, spend_total = ?, state = ?, updated_at = ? WHERE id = ?`),
     days: conn.prepare('SELECT day, bucket, extra FROM customer_days WHERE customer_id = ?'),
-    deleteDays: conn.prepare('DELETE FROM customer_days WHERE customer_id = ?'),
     upsertDay: conn.prepare(`INSERT INTO customer_days (customer_id, day, bucket, extra, events, views) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (customer_id, day) DO UPDATE SET bucket = excluded.bucket, extra = excluded.extra,
         events = customer_days.events || ',' || excluded.events, views = customer_days.views || ',' || excluded.views`),
@@ -66,7 +65,6 @@ export const sqliteIngestStore = (conn: Database.Database, writeLock: WriteLock)
     // The views of the events this transaction inserted, for the day rows it writes (event-views.ts).
     const views = new Map<number, string>();
     const writeDays = (w: CustomerWrite) => {
-      if (w.replaceDays) s.deleteDays.run(w.id);
       for (const d of daysToWrite(w, views)) s.upsertDay.run(w.id, d.day, d.bucket, d.extra, d.events, d.views);
     };
     const tx: IngestTx = {

@@ -89,12 +89,11 @@ export interface CustomerWrite {
   phone: string | null;
   state: CustomerState;
   /**
-   * Ids of the events this write adds, per day. Each day row keeps its events' ids: the day rows
-   * are the customer's timeline index, so the event log needs no per-customer index.
+   * Ids of the events this write adds, per day. Each day row keeps its events' ids and, from the
+   * rows the transaction inserted, the events as pages show them: the day rows are the customer's
+   * timeline, so the event log needs no per-customer index.
    */
   dayEvents: Map<number, number[]>;
-  /** Replace every stored day row (a rebuild) instead of appending to the touched ones. */
-  replaceDays: boolean;
   now: number;
 }
 
