@@ -17,11 +17,19 @@ import type { Tables } from './tables.js';
 /** The log's columns of an event view, in the order of a stored view's values. */
 export const EVENT_VIEW_COLUMNS = ['id', 'customer_id', 'source', 'source_id', 'kind', 'channel', 'direction', 'occurred_at', 'text', 'lang', 'sentiment', 'sentiment_score', 'emotion', 'amount', 'currency', 'order_id', 'thread_id', 'in_reply_to', 'meta'] as const;
 
-/** The stored view of an event the log has just given `id` (`meta`, JSON text, goes in as JSON). */
+/** Columns up to `occurred_at` are never null; a view stops at its last value that is not null. */
+const ALWAYS_SET = EVENT_VIEW_COLUMNS.indexOf('occurred_at') + 1;
+
+/**
+ * The stored view of an event the log has just given `id`: its values without the trailing nulls
+ * (most events have no text, amount or thread: a third of the bytes). `meta`, JSON text, goes in as JSON.
+ */
 export const encodeEventView = (id: number, r: NewEventRow): string => {
-  const values = JSON.stringify([id, r.customerId, r.source, r.sourceId, r.kind, r.channel, r.direction, r.occurredAt, r.text, r.lang,
-    r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.orderId, r.threadId, r.inReplyTo]);
-  return `${values.slice(0, -1)},${r.meta ?? 'null'}]`;
+  const values: unknown[] = [id, r.customerId, r.source, r.sourceId, r.kind, r.channel, r.direction, r.occurredAt, r.text, r.lang,
+    r.sentiment, r.sentimentScore, r.emotion, r.amount, r.currency, r.orderId, r.threadId, r.inReplyTo];
+  if (r.meta !== null) return `${JSON.stringify(values).slice(0, -1)},${r.meta}]`;
+  while (values.length > ALWAYS_SET && values[values.length - 1] === null) values.pop();
+  return JSON.stringify(values);
 };
 
 /** The views of these event ids, comma-joined as a day row keeps them; every id must have one. */
@@ -32,13 +40,14 @@ export const joinViews = (ids: readonly number[], views: ReadonlyMap<number, str
     return view;
   }).join(',');
 
-type ViewValues = [number, number, string, string, string, string, string, number, string | null, string | null,
-  string | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, unknown];
+/** A stored view's values; those after `occurred_at` may be missing (trailing nulls are not stored). */
+type ViewValues = [number, number, string, string, string, string, string, number, (string | null)?, (string | null)?,
+  (string | null)?, (number | null)?, (string | null)?, (number | null)?, (string | null)?, (string | null)?, (string | null)?, (string | null)?, unknown?];
 
 const toView = (v: ViewValues): EventView => ({
   id: v[0], customerId: v[1], source: v[2], sourceId: v[3], kind: v[4], channel: v[5], direction: v[6], occurredAt: v[7],
-  text: v[8], lang: v[9], sentiment: v[10], sentimentScore: v[11], emotion: v[12], amount: v[13], currency: v[14],
-  orderId: v[15], threadId: v[16], inReplyTo: v[17],
+  text: v[8] ?? null, lang: v[9] ?? null, sentiment: v[10] ?? null, sentimentScore: v[11] ?? null, emotion: v[12] ?? null,
+  amount: v[13] ?? null, currency: v[14] ?? null, orderId: v[15] ?? null, threadId: v[16] ?? null, inReplyTo: v[17] ?? null,
   meta: typeof v[18] === 'object' && v[18] !== null && !Array.isArray(v[18]) ? (v[18] as Record<string, unknown>) : null,
 });
 
@@ -72,15 +81,20 @@ export const oldestDayFor = (days: readonly { day: number; events: string }[], w
  */
 export const fillDayViews = async (db: Kysely<Tables>, customerIds: readonly number[] | 'all'): Promise<void> => {
   if (customerIds !== 'all' && customerIds.length === 0) return;
-  if (isPostgres(db)) {
+  const pg = isPostgres(db);
+  // An event's values as SQL, meta as JSON; the array as encodeEventView makes it: without trailing nulls.
+  const value = (c: (typeof EVENT_VIEW_COLUMNS)[number]) => (c !== 'meta' ? sql.ref(`e.${c}`) : pg ? sql`e.meta::json` : sql`json(e.meta)`);
+  const array = (n: number) => sql`${pg ? sql`json_build_array` : sql`json_array`}(${sql.join(EVENT_VIEW_COLUMNS.slice(0, n).map(value))})${pg ? sql`::text` : sql``}`;
+  const cases = [];
+  for (let n = EVENT_VIEW_COLUMNS.length; n > ALWAYS_SET; n--) cases.push(sql`WHEN ${sql.ref(`e.${EVENT_VIEW_COLUMNS[n - 1]}`)} IS NOT NULL THEN ${array(n)}`);
+  const view = sql`CASE ${sql.join(cases, sql` `)} ELSE ${array(ALWAYS_SET)} END`;
+  if (pg) {
     const which = customerIds === 'all' ? sql`` : sql`WHERE d.customer_id = ANY(${[...customerIds]}::bigint[])`;
-    await sql`UPDATE customer_days d SET views = coalesce((
-        SELECT string_agg(json_build_array(${sql.join(EVENT_VIEW_COLUMNS.slice(0, -1).map((c) => sql.ref(`e.${c}`)))}, e.meta::json)::text, ',')
+    await sql`UPDATE customer_days d SET views = coalesce((SELECT string_agg(${view}, ',')
         FROM events e WHERE e.id = ANY(string_to_array(d.events, ',')::bigint[])), '') ${which}`.execute(db);
     return;
   }
   const which = customerIds === 'all' ? sql`` : sql`WHERE customer_id IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`;
-  await sql`UPDATE customer_days SET views = coalesce((
-      SELECT group_concat(json_array(${sql.join(EVENT_VIEW_COLUMNS.slice(0, -1).map((c) => sql.ref(`e.${c}`)))}, json(e.meta)), ',')
+  await sql`UPDATE customer_days SET views = coalesce((SELECT group_concat(${view}, ',')
       FROM events e WHERE e.id IN (SELECT value FROM json_each('[' || customer_days.events || ']'))), '') ${which}`.execute(db);
 };
