@@ -114,22 +114,23 @@ interface Load {
   cpuUs?: number;
 }
 
-/** User + system CPU seconds of a process and all its descendants (Linux /proc). */
-const cpuSeconds = (pid: number): number => {
+/** User + system CPU time of a process and all its descendants, in clock ticks (Linux /proc: 100 a second). */
+const cpuTicks = (pid: number): number => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   let ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
   for (const task of readdirSync(`/proc/${pid}/task`)) {
-    for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) ticks += cpuSeconds(Number(child)) * 100;
+    for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) ticks += cpuTicks(Number(child));
   }
-  return ticks / 100;
+  return ticks;
 };
+const TICK_US = 10_000;
 
 /** A wrk run with the CPU the server (`pid` and its workers) spent on it. */
 const measured = async (pid: number, run: () => Promise<Load>): Promise<Load> => {
-  const before = cpuSeconds(pid);
+  const before = cpuTicks(pid);
   const load = await run();
-  return { ...load, cpuUs: ((cpuSeconds(pid) - before) * 1e6) / load.requests };
+  return { ...load, cpuUs: ((cpuTicks(pid) - before) * TICK_US) / load.requests };
 };
 
 /** wrk's latency figure ("812.00us", "4.25ms", "1.02s") in milliseconds. */

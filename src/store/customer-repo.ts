@@ -4,7 +4,7 @@ import type { CustomerRecord, CustomerStore, CustomerSummary, FactRow, IdentityV
 import type { CustomerState } from '../domain/customer-state.js';
 import { normaliseEmail, normaliseHandle, normalisePhone } from '../domain/identity.js';
 import { eventIdsOf, parseState } from './customer-row.js';
-import { decodeViews, newestFirst, oldestDayFor } from './event-views.js';
+import { decodeViews, eventCount, newestFirst, oldestDayFor } from './event-views.js';
 import { epochDay } from '../domain/time.js';
 import { isPostgres } from './dialect.js';
 import type { CustomerTable, IdentityTable, MergeTable, Tables } from './tables.js';
@@ -145,7 +145,7 @@ export const customerRepo = (db: Kysely<Tables>): CustomerStore => {
         .where((eb) => eb.exists(eb.selectFrom('customers').select('id').where('id', '=', customerId).where('workspace_id', '=', ws)));
       const rows = await (before === null ? days : days.where('day', '<=', epochDay(before))).orderBy('day', 'desc').execute();
       // Past the cursor's own day (filtered below), a page needs `limit` more events.
-      const wanted = limit + (before === null || rows[0] === undefined ? 0 : eventIdsOf(rows[0].events).length);
+      const wanted = limit + (before === null || rows[0] === undefined ? 0 : eventCount(rows[0].events));
       const oldest = oldestDayFor(rows, wanted);
       if (oldest === null) return [];
       const views = await db.selectFrom('customer_days').select('views').where('customer_id', '=', customerId)
