@@ -66,10 +66,12 @@ export const viewCustomer = async (
   requirePermission(access, 'read');
   const rows = await deps.customerViews.read(access.workspace.id, id, { events: opts.events });
   if (rows === null) throw new AppError('customer_not_found', `no customer ${id} in this workspace`);
-  const { state, ...summary } = rows.customer;
-  const facts = factsAsOf(state, opts.asOf);
+  const c = rows.customer;
+  const facts = factsAsOf(c.state, opts.asOf);
   return {
-    ...summary,
+    id: c.id, displayName: c.displayName, email: c.email, phone: c.phone, channels: c.channels,
+    eventsCount: c.eventsCount, interactions: c.interactions, purchases: c.purchases, spendTotal: c.spendTotal,
+    firstSeenAt: c.firstSeenAt, lastSeenAt: c.lastSeenAt, mergedInto: c.mergedInto,
     mergedIds: rows.group.filter((g) => g !== id),
     asOf: opts.asOf,
     facts,

@@ -66,6 +66,17 @@ describe('facts', () => {
     for (const name of needed) expect(planned[name], name).toBe(full[name]);
   });
 
+  it('gives the full plan the same facts as a plan naming every one of them, each computed', () => {
+    const state = rebuildState([
+      ev('share', '2026-05-01T00:00:00Z'), ev('comment', '2026-04-01T00:00:00Z'), ev('purchase', '2026-03-01T00:00:00Z', { amount: 99, orderKey: 'X' }),
+      ev('refund', '2026-05-21T00:00:00Z', { amount: 9 }), ev('mention', '2026-05-30T00:00:00Z', { sentiment: { score: 0.5, label: 'positive' } }),
+    ]);
+    const asOf = at('2026-05-31T00:00:00Z');
+    const full = factsAsOf(state, asOf);
+    expect(factsAsOf(state, asOf, planFor(Object.keys(full)))).toEqual(full);
+    expect(Object.keys(full)).toEqual(factNames());
+  });
+
   it('averages the sentiment of their texts and counts positive public mentions within windows', () => {
     const scored = (kind: string, iso: string, score: number, label: 'negative' | 'neutral' | 'positive', direction: 'in' | 'out' = 'in') =>
       ev(kind, iso, { sentiment: { score, label }, direction });

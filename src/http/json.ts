@@ -1,5 +1,10 @@
-/** How records go over the wire: instants as ISO-8601 strings. */
-import type { EventView, MergeView } from '../app/ports.js';
+/**
+ * How records go over the wire: instants as ISO-8601 strings. Each shape is written out as one
+ * object literal (no spreads): a page of them is built and serialized on every request.
+ */
+import type { CustomerDetail } from '../app/get-customer.js';
+import type { EventView, IdentityView, MergeView, TransitionView } from '../app/ports.js';
+import type { CustomerStage } from '../app/routes.js';
 
 const DAY_MS = 86_400_000;
 /** "YYYY-MM-DDT" of recent days: a page of records falls on few days. */
@@ -29,6 +34,33 @@ export const iso = (ms: number | null): string | null => {
   return `${prefix}${pad2((t - minutes) / 60)}:${pad2(minutes)}:${pad2(seconds)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 };
 
-export const eventJson = (e: EventView) => ({ ...e, occurredAt: iso(e.occurredAt) });
+export const eventJson = (e: EventView) => ({
+  id: e.id, customerId: e.customerId, source: e.source, sourceId: e.sourceId, kind: e.kind, channel: e.channel, direction: e.direction,
+  occurredAt: iso(e.occurredAt), text: e.text, lang: e.lang, sentiment: e.sentiment, sentimentScore: e.sentimentScore, emotion: e.emotion,
+  amount: e.amount, currency: e.currency, orderId: e.orderId, threadId: e.threadId, inReplyTo: e.inReplyTo, meta: e.meta,
+});
 
-export const mergeJson = (m: MergeView) => ({ ...m, createdAt: iso(m.createdAt), undoneAt: iso(m.undoneAt) });
+export const mergeJson = (m: MergeView) => ({
+  id: m.id, targetId: m.targetId, mergedId: m.mergedId, linkSource: m.linkSource, confidence: m.confidence, reason: m.reason,
+  actor: m.actor, createdAt: iso(m.createdAt), undoneAt: iso(m.undoneAt), undoneBy: m.undoneBy,
+});
+
+const identityJson = (i: IdentityView) => ({
+  id: i.id, customerId: i.customerId, kind: i.kind, externalId: i.externalId, handle: i.handle, verified: i.verified,
+  linkSource: i.linkSource, confidence: i.confidence, createdAt: iso(i.createdAt),
+});
+
+const transitionJson = (h: TransitionView) => ({ routeId: h.routeId, from: h.from, to: h.to, at: iso(h.at), cause: h.cause, eventId: h.eventId, rule: h.rule });
+
+const stageJson = (s: CustomerStage) => ({
+  routeId: s.routeId, routeName: s.routeName, stages: s.stages, current: s.current, since: iso(s.since), next: s.next, history: s.history.map(transitionJson),
+});
+
+/** One customer's page (GET …/customers/:id). */
+export const customerJson = (c: CustomerDetail & { stages: CustomerStage[] }, currency: string) => ({
+  stages: c.stages.map(stageJson),
+  id: c.id, displayName: c.displayName, email: c.email, phone: c.phone, channels: c.channels, eventsCount: c.eventsCount,
+  interactions: c.interactions, purchases: c.purchases, spendTotal: c.spendTotal, firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt),
+  mergedInto: c.mergedInto, mergedIds: c.mergedIds, asOf: iso(c.asOf), facts: c.facts,
+  identities: c.identities.map(identityJson), merges: c.merges.map(mergeJson), events: c.events.map(eventJson), currency,
+});

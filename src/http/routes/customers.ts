@@ -4,7 +4,7 @@ import { customerTimeline, listCustomers, viewCustomer } from '../../app/get-cus
 import { mergeCustomers, unmergeCustomers } from '../../app/merge-customers.js';
 import type { Context } from '../../context.js';
 import { workspaceAccess } from '../auth.js';
-import { eventJson, iso, mergeJson } from '../json.js';
+import { customerJson, eventJson, iso, mergeJson } from '../json.js';
 import { CustomerListQuerySchema, CustomerParamsSchema, CustomerQuerySchema, MergeBodySchema, MergeParamsSchema, TimelineQuerySchema, WorkspaceParamsSchema } from './customers.schema.js';
 
 export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promise<void> => {
@@ -36,14 +36,7 @@ export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promis
     const p = CustomerParamsSchema.parse(req.params);
     const q = CustomerQuerySchema.parse(req.query);
     const access = await workspaceAccess(req, p.ws);
-    const { stages, ...c } = await viewCustomer(ctx.repos, access, p.id, { asOf: q.asOf ?? ctx.now(), events: q.events });
-    return {
-      stages: stages.map((s) => ({ ...s, since: iso(s.since), history: s.history.map((h) => ({ ...h, at: iso(h.at) })) })),
-      ...c, currency: access.workspace.currency, asOf: iso(c.asOf), firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt),
-      identities: c.identities.map((i) => ({ ...i, createdAt: iso(i.createdAt) })),
-      merges: c.merges.map(mergeJson),
-      events: c.events.map(eventJson),
-    };
+    return customerJson(await viewCustomer(ctx.repos, access, p.id, { asOf: q.asOf ?? ctx.now(), events: q.events }), access.workspace.currency);
   });
 
   app.get('/api/v1/workspaces/:ws/customers/:id/events', async (req) => {
