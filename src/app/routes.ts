@@ -6,6 +6,7 @@
 import { AppError, isAppError } from '../domain/errors.js';
 import { firstDayRead, type Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
+import { packedMap } from '../domain/packed.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
 import { requirePermission, type Access } from './access.js';
@@ -185,11 +186,11 @@ export const customerStages = (
   facts: Facts,
 ): CustomerStage[] => {
   const { positions, transitions: history } = rows;
-  return compileStoredRoutes(rows.routes).map(({ id, route }) => {
+  return packedMap(compileStoredRoutes(rows.routes), ({ id, route }) => {
     const position = positions.find((p) => p.routeId === id);
     const why = explainPosition(route, facts, position ?? { stage: null, reached: 0 });
     return {
-      routeId: id, routeName: route.name, stages: route.stages.map((s) => ({ index: s.index, key: s.key, name: s.name, mode: s.mode })),
+      routeId: id, routeName: route.name, stages: packedMap(route.stages, (s) => ({ index: s.index, key: s.key, name: s.name, mode: s.mode })),
       current: why.current, since: position?.since ?? null, next: why.next, history: history.filter((h) => h.routeId === id),
     };
   });

@@ -1,10 +1,12 @@
 /**
  * How records go over the wire: instants as ISO-8601 strings. Each shape is written out as one
- * object literal (no spreads): a page of them is built and serialized on every request.
+ * object literal (no spreads), and lists with packedMap: a page of them is built and serialized on
+ * every request.
  */
 import type { CustomerDetail } from '../app/get-customer.js';
 import type { EventView, IdentityView, MergeView, TransitionView } from '../app/ports.js';
 import type { CustomerStage } from '../app/routes.js';
+import { packedMap } from '../domain/packed.js';
 
 const DAY_MS = 86_400_000;
 /** "YYYY-MM-DDT" of recent days: a page of records falls on few days. */
@@ -53,14 +55,14 @@ const identityJson = (i: IdentityView) => ({
 const transitionJson = (h: TransitionView) => ({ routeId: h.routeId, from: h.from, to: h.to, at: iso(h.at), cause: h.cause, eventId: h.eventId, rule: h.rule });
 
 const stageJson = (s: CustomerStage) => ({
-  routeId: s.routeId, routeName: s.routeName, stages: s.stages, current: s.current, since: iso(s.since), next: s.next, history: s.history.map(transitionJson),
+  routeId: s.routeId, routeName: s.routeName, stages: s.stages, current: s.current, since: iso(s.since), next: s.next, history: packedMap(s.history, transitionJson),
 });
 
 /** One customer's page (GET …/customers/:id). */
 export const customerJson = (c: CustomerDetail & { stages: CustomerStage[] }, currency: string) => ({
-  stages: c.stages.map(stageJson),
+  stages: packedMap(c.stages, stageJson),
   id: c.id, displayName: c.displayName, email: c.email, phone: c.phone, channels: c.channels, eventsCount: c.eventsCount,
   interactions: c.interactions, purchases: c.purchases, spendTotal: c.spendTotal, firstSeenAt: iso(c.firstSeenAt), lastSeenAt: iso(c.lastSeenAt),
   mergedInto: c.mergedInto, mergedIds: c.mergedIds, asOf: iso(c.asOf), facts: c.facts,
-  identities: c.identities.map(identityJson), merges: c.merges.map(mergeJson), events: c.events.map(eventJson), currency,
+  identities: packedMap(c.identities, identityJson), merges: packedMap(c.merges, mergeJson), events: packedMap(c.events, eventJson), currency,
 });

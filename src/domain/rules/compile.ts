@@ -8,6 +8,7 @@
  * bare fact used as a condition means `fact > 0`; `true`/`false` fact values count as 1/0.
  */
 import { AppError } from '../errors.js';
+import { packedMap } from '../packed.js';
 import { parseRule, formatRule, valueKind, type CompareOp, type RuleExpr } from './parse.js';
 import { DAYS_PER_UNIT, type RuleError } from './tokenize.js';
 
@@ -251,7 +252,7 @@ export const compileRule = (text: string, knownFacts: KnownFacts): CompileResult
   const leaves = leavesOf(ast, true, []);
   const explain = (f: FactValues): Explanation => ({
     holds: test(f),
-    conditions: leaves.map((leaf) => {
+    conditions: packedMap(leaves, (leaf) => {
       const holds = leaf.holds(f);
       const missing = holds || leaf.gap === null ? undefined : leaf.gap(f);
       const values = Object.fromEntries(leaf.facts.map((n) => [n, shown(f[n])]));

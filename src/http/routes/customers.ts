@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { customerTimeline, listCustomers, viewCustomer } from '../../app/get-customer.js';
 import { mergeCustomers, unmergeCustomers } from '../../app/merge-customers.js';
 import type { Context } from '../../context.js';
+import { packedMap } from '../../domain/packed.js';
 import { workspaceAccess } from '../auth.js';
 import { customerJson, eventJson, iso, mergeJson } from '../json.js';
 import { CustomerListQuerySchema, CustomerParamsSchema, CustomerQuerySchema, MergeBodySchema, MergeParamsSchema, TimelineQuerySchema, WorkspaceParamsSchema } from './customers.schema.js';
@@ -43,7 +44,7 @@ export const customerRoutes = async (app: FastifyInstance, ctx: Context): Promis
     const p = CustomerParamsSchema.parse(req.params);
     const q = TimelineQuerySchema.parse(req.query);
     const events = await customerTimeline(customers, await workspaceAccess(req, p.ws), p.id, { before: q.before ?? null, beforeId: q.beforeId ?? null, limit: q.limit });
-    return { items: events.map(eventJson) };
+    return { items: packedMap(events, eventJson) };
   });
 
   app.post('/api/v1/workspaces/:ws/merges', async (req, reply) => {
