@@ -84,12 +84,8 @@ export const sqliteCustomerList = (conn: Database.Database, search: CustomerStor
   type Page = Awaited<ReturnType<CustomerStore['list']>>;
   let statements: ReturnType<typeof prepare> | null = null;
   const pagesKept = keptUntilCommit<string, Page>(conn);
-  const read = conn.transaction((ws: number, limit: number, offset: number): Page => {
+  const read = conn.transaction((ws: number, limit: number, offset: number, pages: Map<string, Page>, key: string): Page => {
     const s = (statements ??= prepare());
-    const pages = pagesKept();
-    const key = `${ws}:${limit}:${offset}`;
-    const kept = pages.get(key);
-    if (kept !== undefined) return kept;
     const page = s.page.all(ws, limit, offset);
     const channels = new Map<number, Set<string>>(page.map((r) => [r.id, new Set()]));
     for (const [customerId, kind] of s.channels.all(JSON.stringify(page.map((r) => r.id))) as [number, string][]) channels.get(customerId)?.add(kind);
@@ -100,5 +96,12 @@ export const sqliteCustomerList = (conn: Database.Database, search: CustomerStor
     pages.set(key, answer);
     return answer;
   });
-  return async (ws, query) => (query.q === null || query.q.trim() === '' ? read(ws, query.limit, query.offset) : search(ws, query));
+  return async (ws, query) => {
+    if (query.q !== null && query.q.trim() !== '') return search(ws, query);
+    // A kept page is answered without a transaction. One read after a commit newer than the version
+    // checked here is kept under the older version: the next request sees the new version and reads again.
+    const pages = pagesKept();
+    const key = `${ws}:${query.limit}:${query.offset}`;
+    return pages.get(key) ?? read(ws, query.limit, query.offset, pages, key);
+  };
 };

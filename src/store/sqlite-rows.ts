@@ -36,8 +36,9 @@ export const rows = <R>(statement: Database.Statement): Rows<R> => {
 
 /**
  * A map emptied whenever another connection commits (SQLite's data_version moves): for what a
- * read-only connection may keep between requests. Call it inside the read transaction and use the
- * map it gives.
+ * read-only connection may keep between requests. Call it, and use the map it gives, inside the
+ * read transaction that reads what is kept, or before it (what is read then is no older than the
+ * version seen).
  */
 export const keptUntilCommit = <K, V>(conn: Database.Database): (() => Map<K, V>) => {
   const version = conn.prepare('PRAGMA data_version').pluck();
