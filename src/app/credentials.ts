@@ -42,8 +42,10 @@ export const verifyPassword = async (password: string, stored: string | null): P
 /** A random secret, base64url (32 bytes: 43 characters). */
 export const newSecret = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
-/** How secrets are stored and found: their SHA-256, hex. (They are random, so no salt is needed.) */
-// One call (crypto.hash), not a Hash object per request: every authenticated request hashes its credential.
+/**
+ * How secrets are stored and found: their SHA-256, hex. (They are random, so no salt is needed.) One
+ * call of crypto.hash, not a Hash object: every authenticated request hashes its credential.
+ */
 export const sha256 = (secret: string): string => digest('sha256', secret, 'hex');
 
 /** Compares two secrets without leaking where they differ. */

@@ -98,8 +98,9 @@ export const sqliteCustomerList = (conn: Database.Database, search: CustomerStor
   });
   return async (ws, query) => {
     if (query.q !== null && query.q.trim() !== '') return search(ws, query);
-    // A kept page is answered without a transaction. One read after a commit newer than the version
-    // checked here is kept under the older version: the next request sees the new version and reads again.
+    // A kept page is answered without opening a read transaction. A page read after a commit newer
+    // than the version checked here is kept under that older version: harmless, as the next request
+    // sees the new version and reads again.
     const pages = pagesKept();
     const key = `${ws}:${query.limit}:${query.offset}`;
     return pages.get(key) ?? read(ws, query.limit, query.offset, pages, key);
