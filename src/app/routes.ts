@@ -6,7 +6,7 @@
 import { AppError, isAppError } from '../domain/errors.js';
 import { firstDayRead, type Facts } from '../domain/facts.js';
 import { explainPosition, type StageWhy } from '../domain/stages/evaluate.js';
-import { packedMap } from '../domain/packed.js';
+import { packedMap } from '../domain/shapes.js';
 import { funnel, type FunnelStage } from '../domain/stages/funnel.js';
 import { compileRoute, type RouteDefinition } from '../domain/stages/route.js';
 import { requirePermission, type Access } from './access.js';

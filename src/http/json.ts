@@ -6,7 +6,7 @@
 import type { CustomerDetail } from '../app/get-customer.js';
 import type { EventView, IdentityView, MergeView, TransitionView } from '../app/ports.js';
 import type { CustomerStage } from '../app/routes.js';
-import { packedMap } from '../domain/packed.js';
+import { packedMap } from '../domain/shapes.js';
 
 const DAY_MS = 86_400_000;
 /** "YYYY-MM-DDT" of recent days: a page of records falls on few days. */

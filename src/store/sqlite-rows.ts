@@ -4,17 +4,11 @@
  *
  * Rows: better-sqlite3 builds each row object key by key (V8's slow path: a property lookup, a map
  * transition and a string internalization per column); in raw mode it returns an array of values,
- * and a mapper compiled once per statement turns that into an object literal of a fixed shape (V8's
- * fast path). A customer page reads ~20 rows.
+ * and a mapper compiled once per statement (`fixedShape`) turns that into an object of a fixed
+ * shape (V8's fast path). A customer page reads ~20 rows.
  */
 import type Database from 'better-sqlite3';
-
-/** `(values) => ({ c0: values[0], c1: values[1], … })` for these column names. */
-export const rowMapper = <R>(columns: readonly string[]): ((values: readonly unknown[]) => R) => {
-  // Column names come from the statement (our SQL), never from input; quoted as JSON all the same.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('v', `return { ${columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ')} };`) as (values: readonly unknown[]) => R;
-};
+import { fixedShape } from '../domain/shapes.js';
 
 export interface Rows<R> {
   get(...params: unknown[]): R | undefined;
@@ -23,7 +17,7 @@ export interface Rows<R> {
 
 /** A statement read through a compiled row mapper. */
 export const rows = <R>(statement: Database.Statement): Rows<R> => {
-  const map = rowMapper<R>(statement.columns().map((c) => c.name));
+  const map = fixedShape<R>(statement.columns().map((c) => c.name));
   const raw = statement.raw(true);
   return {
     get: (...params) => {

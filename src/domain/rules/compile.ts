@@ -8,7 +8,7 @@
  * bare fact used as a condition means `fact > 0`; `true`/`false` fact values count as 1/0.
  */
 import { AppError } from '../errors.js';
-import { packedMap } from '../packed.js';
+import { packedMap } from '../shapes.js';
 import { parseRule, formatRule, valueKind, type CompareOp, type RuleExpr } from './parse.js';
 import { DAYS_PER_UNIT, type RuleError } from './tokenize.js';
 

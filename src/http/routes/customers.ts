@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { customerTimeline, listCustomers, viewCustomer } from '../../app/get-customer.js';
 import { mergeCustomers, unmergeCustomers } from '../../app/merge-customers.js';
 import type { Context } from '../../context.js';
-import { packedMap } from '../../domain/packed.js';
+import { packedMap } from '../../domain/shapes.js';
 import { workspaceAccess } from '../auth.js';
 import { customerJson, eventJson, iso, mergeJson } from '../json.js';
 import { CustomerListQuerySchema, CustomerParamsSchema, CustomerQuerySchema, MergeBodySchema, MergeParamsSchema, TimelineQuerySchema, WorkspaceParamsSchema } from './customers.schema.js';
